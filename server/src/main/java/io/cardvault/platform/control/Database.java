@@ -1,0 +1,80 @@
+package io.cardvault.platform.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+
+/**
+ * The one connection pool, for the embedded H2 file database (default) or PostgreSQL, chosen by
+ * {@code cardvault.db.url} alone, and migrated by Flyway with the same scripts for both.
+ *
+ * <p>Durability: H2 is opened with {@code WRITE_DELAY=0}, so a commit is written to the file before
+ * the statement returns and a token acknowledged with 201 survives {@code kill -9} of the process.
+ */
+@ApplicationScoped
+public class Database {
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "cardvault.db.user", defaultValue = "sa")
+    String user;
+
+    @Inject
+    @ConfigProperty(name = "cardvault.db.password")
+    java.util.Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "cardvault.db.max-connections", defaultValue = "20")
+    int maxConnections;
+
+    @Inject
+    DemoMode demoMode;
+
+    private JdbcConnectionPool pool;
+
+    @PostConstruct
+    void open() {
+        String url = demoMode.databaseUrl();
+        if (url.startsWith("jdbc:h2:")) {
+            pool = JdbcConnectionPool.create(withDurability(url), user, password.orElse(""));
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
+            pg.setURL(url);
+            pg.setUser(user);
+            pg.setPassword(password.orElse(""));
+            pool = JdbcConnectionPool.create(pg);
+        } else {
+            throw new IllegalStateException("cardvault.db.url must be a jdbc:h2: or jdbc:postgresql: URL");
+        }
+        pool.setMaxConnections(maxConnections);
+        Flyway.configure(Database.class.getClassLoader())
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "database ready: " + (url.startsWith("jdbc:h2:") ? "embedded H2" : "PostgreSQL"));
+    }
+
+    static String withDurability(String url) {
+        return url.toUpperCase().contains("WRITE_DELAY") ? url : url + ";WRITE_DELAY=0";
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    @PreDestroy
+    void close() {
+        if (pool != null) {
+            pool.dispose();
+        }
+    }
+}

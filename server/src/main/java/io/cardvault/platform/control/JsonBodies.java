@@ -1,0 +1,99 @@
+package io.cardvault.platform.control;
+
+import io.cardvault.platform.entity.ProblemType;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads request bodies defensively: a byte limit (413), strict UTF-8, a nesting limit checked
+ * before parsing, and a JSON object at the top — every way a body can be wrong ends as a 4xx.
+ */
+public final class JsonBodies {
+
+    public static final int MAX_DEPTH = 32;
+
+    private JsonBodies() {}
+
+    public static byte[] readLimited(InputStream in, int maxBytes) {
+        if (in == null) {
+            return new byte[0];
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 8192));
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) != -1) {
+                if (out.size() + n > maxBytes) {
+                    throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "the request body exceeds " + maxBytes + " bytes");
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new ApiException(ProblemType.MALFORMED_REQUEST, "the request body could not be read");
+        }
+    }
+
+    public static JsonObject parseObject(byte[] body) {
+        String text = utf8(body);
+        if (text.isBlank()) {
+            throw new ApiException(ProblemType.MALFORMED_REQUEST, "the request body is empty; a JSON object is expected");
+        }
+        checkDepth(text);
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new ApiException(ProblemType.MALFORMED_REQUEST, "the request body must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException | IllegalStateException | StackOverflowError e) {
+            throw new ApiException(ProblemType.MALFORMED_REQUEST, "the request body is not valid JSON");
+        }
+    }
+
+    public static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(ProblemType.MALFORMED_REQUEST, "the request body is not valid UTF-8");
+        }
+    }
+
+    static void checkDepth(String text) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (++depth > MAX_DEPTH) {
+                    throw new ApiException(ProblemType.MALFORMED_REQUEST, "the JSON is nested deeper than " + MAX_DEPTH);
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.cardvault.platform.control;
+
+import io.cardvault.platform.entity.ProblemType;
+import java.util.Locale;
+
+/** Content-Type checks for JSON endpoints: application/json or any +json, charset UTF-8 if given. */
+public final class MediaTypes {
+
+    private MediaTypes() {}
+
+    public static void requireJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json");
+        }
+        String lower = contentType.toLowerCase(Locale.ROOT);
+        String essence = lower.split(";", 2)[0].strip();
+        if (!essence.equals("application/json") && !essence.endsWith("+json")) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json");
+        }
+        if (lower.contains("charset=") && !lower.replace(" ", "").matches(".*charset=\"?utf-8\"?.*")) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "JSON must be UTF-8");
+        }
+    }
+}

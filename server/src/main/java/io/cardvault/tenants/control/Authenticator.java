@@ -1,0 +1,33 @@
+package io.cardvault.tenants.control;
+
+import io.cardvault.platform.control.ApiException;
+import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.tenants.entity.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Turns an {@code x-api-key} header into a {@link Caller}, or a 401/403 problem. */
+@ApplicationScoped
+public class Authenticator {
+
+    @Inject
+    TenantRegistry registry;
+
+    /** Any active key of a tenant. */
+    public Caller anyKey(String header) {
+        if (header == null || header.isBlank()) {
+            throw new ApiException(ProblemType.UNAUTHENTICATED, "send your API key in the x-api-key header");
+        }
+        return registry.authenticate(header.strip())
+                .orElseThrow(() -> new ApiException(ProblemType.UNAUTHENTICATED, "the API key is unknown or revoked"));
+    }
+
+    /** A secret key only: publishable keys get 403. */
+    public Caller secretKey(String header) {
+        Caller caller = anyKey(header);
+        if (!caller.isSecret()) {
+            throw new ApiException(ProblemType.FORBIDDEN, "this operation needs a secret key (sk_); publishable keys may only create tokens");
+        }
+        return caller;
+    }
+}

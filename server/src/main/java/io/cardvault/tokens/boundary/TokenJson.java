@@ -1,0 +1,27 @@
+package io.cardvault.tokens.boundary;
+
+import io.cardvault.tokens.entity.StoredToken;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.temporal.ChronoUnit;
+
+/** The token representation of the API: masked metadata only, never the PAN. */
+final class TokenJson {
+
+    private TokenJson() {}
+
+    static JsonObject of(StoredToken t, boolean cvcAvailable) {
+        return Json.createObjectBuilder()
+                .add("id", t.id().value())
+                .add("card", Json.createObjectBuilder()
+                        .add("brand", t.brand())
+                        .add("bin", t.bin())
+                        .add("last4", t.last4())
+                        .add("expiryMonth", t.expiryMonth())
+                        .add("expiryYear", t.expiryYear())
+                        .add("fingerprint", t.fingerprint())
+                        .add("cvcAvailable", cvcAvailable))
+                .add("createdAt", t.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())
+                .build();
+    }
+}

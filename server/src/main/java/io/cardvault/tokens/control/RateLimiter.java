@@ -1,0 +1,66 @@
+package io.cardvault.tokens.control;
+
+import io.cardvault.platform.control.ApiException;
+import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.tenants.entity.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Card-testing defence: fixed one-minute windows counting tokenizations (and CVC re-collections) per
+ * key and, for publishable keys used from browsers, per client address. Over the limit → 429 with
+ * {@code Retry-After}. Limits come from configuration; 0 disables a limit.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private record Window(long minute, int count) {}
+
+    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+    @Inject
+    @ConfigProperty(name = "cardvault.ratelimit.tokenize.per-key", defaultValue = "600")
+    int perKey;
+
+    @Inject
+    @ConfigProperty(name = "cardvault.ratelimit.tokenize.per-address", defaultValue = "60")
+    int perAddress;
+
+    @Inject
+    @ConfigProperty(name = "cardvault.ratelimit.tokenize.secret-per-key", defaultValue = "6000")
+    int secretPerKey;
+
+    Clock clock = Clock.systemUTC();
+
+    public void checkTokenize(Caller caller, String clientAddress) {
+        if (caller.isSecret()) {
+            hit("sk|" + caller.keyPrefix(), secretPerKey);
+            return;
+        }
+        hit("pk|" + caller.keyPrefix(), perKey);
+        hit("ip|" + caller.tenantId() + "|" + clientAddress, perAddress);
+    }
+
+    private void hit(String bucket, int limit) {
+        if (limit <= 0) {
+            return;
+        }
+        long nowMillis = clock.millis();
+        long minute = nowMillis / 60_000;
+        Window w = windows.compute(bucket, (k, old) ->
+                old == null || old.minute() != minute ? new Window(minute, 1) : new Window(minute, old.count() + 1));
+        if (w.count() > limit) {
+            long retryAfter = Math.max(1, ((minute + 1) * 60_000 - nowMillis + 999) / 1000);
+            throw new ApiException(ProblemType.RATE_LIMITED, "too many tokenization requests; retry after " + retryAfter + " s",
+                    List.of(), Map.of("Retry-After", String.valueOf(retryAfter)));
+        }
+        if (windows.size() > 100_000) {
+            windows.entrySet().removeIf(e -> e.getValue().minute() < minute);
+        }
+    }
+}
