@@ -8,6 +8,10 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.regex.Pattern;
+import io.cardvault.platform.control.Problems;
+import io.cardvault.platform.entity.ProblemType;
 
 /**
  * Headers every response carries: {@code x-request-id} (echoed when sane), {@code nosniff}, and for
@@ -15,6 +19,8 @@ import java.io.IOException;
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ApiHeadersFilter extends HttpFilter {
+
+    private static final Pattern CONTROL_ESCAPE = Pattern.compile("%(?:[01][0-9a-fA-F]|7[fF])");
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -27,6 +33,25 @@ public class ApiHeadersFilter extends HttpFilter {
             res.setHeader("Cache-Control", "no-store");
             res.setHeader("Pragma", "no-cache");
         }
+        String uri = req.getRequestURI();
+        if (CONTROL_ESCAPE.matcher(uri).find()) {
+            rejectControlCharacters(req, res, uri, requestId);
+            return;
+        }
         chain.doFilter(req, res);
+    }
+
+    /**
+     * Percent-encoded control characters (e.g. {@code %00}) make the JAX-RS runtime fail before our
+     * exception mapper runs; answer them here so no input ever yields a 500.
+     */
+    private static void rejectControlCharacters(HttpServletRequest req, HttpServletResponse res, String uri, String requestId)
+            throws IOException {
+        ProblemType type = uri.startsWith(req.getContextPath() + "/api/v1/tokens/") ? ProblemType.TOKEN_NOT_FOUND
+                : ProblemType.MALFORMED_REQUEST;
+        res.setStatus(type.status());
+        res.setContentType(Problems.MEDIA_TYPE);
+        res.setCharacterEncoding("UTF-8");
+        res.getWriter().write(Problems.json(type, "the request path contains encoded control characters", requestId, List.of()));
     }
 }
