@@ -91,4 +91,19 @@ class DestinationPatternTest {
   void parse_url_decodesUnreservedEscapesAndUppercasesOthers() {
     assertEquals("/a-b/%C3%A9", NormalizedUrl.parse("https://x.example/%61%2db/%c3%a9").path());
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    "https://user@x.example/ ; userinfo",
+    "https://x.example:443@evil.example/ ; userinfo",
+    "https://x.example/a\\b ; backslash",
+    "https://x.example/%2e%2e/ ; percent-encoded",
+    "https://x.example/a/../b ; dot or empty segment",
+    "http://0x7f.1/ ; dotted-quad",
+  })
+  void parse_url_refusesWithSpecificReason(String url, String reason) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> NormalizedUrl.parse(url));
+    assertTrue(e.getMessage().contains(reason), e.getMessage());
+  }
 }
