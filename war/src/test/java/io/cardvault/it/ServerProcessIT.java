@@ -1,0 +1,142 @@
+package io.cardvault.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cardvault.it.Api.Reply;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the runnable bundle exactly as the README does ({@code java -jar war/target/cardvault.jar}),
+ * kills it with SIGKILL and restarts it on the same data directory: every token acknowledged with
+ * 201 must still be there. The captured server log and the database files are then scanned for the
+ * test card numbers used — any hit is a card-data leak.
+ */
+class ServerProcessIT {
+
+    static final String[] TEST_PANS = {"4111111111111111", "5555555555554444", "378282246310005", "4111111111111112"};
+
+    @TempDir
+    Path work;
+
+    Process server;
+
+    @AfterEach
+    void stop() {
+        if (server != null && server.isAlive()) {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void killMinus9_acknowledgedTokensSurviveRestart_andNothingLeaks() throws Exception {
+        Path data = work.resolve("data");
+        int port = freePort();
+        Path log1 = work.resolve("server-1.log");
+        Api api = start(data, port, log1);
+        Properties demo = demoKeys(data);
+        String sk = demo.getProperty("CARDVAULT_DEMO_SK");
+        String pk = demo.getProperty("CARDVAULT_DEMO_PK");
+
+        List<String> acknowledged = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String pan = i % 3 == 0 ? "4111 1111 1111 1111" : i % 3 == 1 ? "5555-5555-5555-4444" : "378282246310005";
+            String cvc = i % 3 == 2 ? "1234" : "123";
+            Reply r = api.postJson("api/v1/tokens",
+                    "{\"number\":\"" + pan + "\",\"expiryMonth\":12,\"expiryYear\":2031,\"cvc\":\"" + cvc + "\",\"holderName\":\"Jane Doe\"}",
+                    "x-api-key", i % 2 == 0 ? pk : sk);
+            assertEquals(201, r.status());
+            acknowledged.add(r.json().getString("id"));
+        }
+        // failures that carry card data in their input must not put it in the log either
+        assertEquals(422, api.postJson("api/v1/tokens", Api.card("4111111111111112", 12, 2031, null), "x-api-key", sk).status());
+        assertEquals(400, api.postJson("api/v1/tokens", "{\"number\":\"4111111111111111\",", "x-api-key", sk).status());
+        assertEquals(401, api.postJson("api/v1/tokens", Api.card("4111111111111111", 12, 2031, null), "x-api-key", "nope").status());
+
+        server.destroyForcibly().waitFor();
+        Api restarted = start(data, port, work.resolve("server-2.log"));
+        for (String id : acknowledged) {
+            Reply r = restarted.send("GET", "api/v1/tokens/" + id, null, "x-api-key", sk);
+            assertEquals(200, r.status(), "token acknowledged before kill -9 must survive");
+            assertFalse(r.json().getJsonObject("card").getBoolean("cvcAvailable"), "a CVC never survives a restart");
+        }
+        server.destroy();
+        server.waitFor();
+
+        for (Path log : List.of(log1, work.resolve("server-2.log"))) {
+            String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+            assertTrue(text.contains("DEMO MODE"), "the log was captured");
+            assertNoPan(text, "server log " + log.getFileName());
+        }
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertNoPan(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1), "data file " + f.getFileName());
+            }
+        }
+    }
+
+    private static void assertNoPan(String text, String where) {
+        for (int i = 0; i < TEST_PANS.length; i++) {
+            assertFalse(text.contains(TEST_PANS[i]), "test PAN #" + i + " found in " + where);
+        }
+        assertFalse(text.contains("4111 1111 1111 1111"), "spaced test PAN found in " + where);
+        assertFalse(text.contains("5555-5555-5555-4444"), "dashed test PAN found in " + where);
+    }
+
+    private Api start(Path data, int port, Path log) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-jar", Path.of("target", "cardvault.jar").toAbsolutePath().toString(),
+                "--port", String.valueOf(port))
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("CARDVAULT_DATA_DIR", data.toString());
+        pb.environment().put("CARDVAULT_PUBLIC_URL", "http://127.0.0.1:" + port);
+        pb.environment().keySet().removeIf(k -> k.startsWith("CARDVAULT_") && !k.equals("CARDVAULT_DATA_DIR")
+                && !k.equals("CARDVAULT_PUBLIC_URL"));
+        server = pb.start();
+        Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            assertTrue(server.isAlive(), "server exited during start-up; see " + log);
+            try {
+                if (api.send("GET", "health/ready", null).status() == 200) {
+                    return api;
+                }
+            } catch (RuntimeException notYet) {
+                // connection refused while starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("server not ready within 120 s");
+    }
+
+    private static Properties demoKeys(Path data) throws IOException {
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(data.resolve("demo.env"))) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
