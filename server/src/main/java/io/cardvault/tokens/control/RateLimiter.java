@@ -42,8 +42,9 @@ public class RateLimiter {
             hit("sk|" + caller.keyPrefix(), secretPerKey);
             return;
         }
-        hit("pk|" + caller.keyPrefix(), perKey);
+        // per address first: requests one address already exceeded must not use up the key's budget
         hit("ip|" + caller.tenantId() + "|" + clientAddress, perAddress);
+        hit("pk|" + caller.keyPrefix(), perKey);
     }
 
     private void hit(String bucket, int limit) {

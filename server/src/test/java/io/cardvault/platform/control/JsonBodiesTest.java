@@ -1,0 +1,160 @@
+package io.cardvault.platform.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.cardvault.platform.entity.ProblemType;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonBodiesTest {
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void assertMalformed(byte[] body) {
+        ApiException e = assertThrows(ApiException.class, () -> JsonBodies.parseObject(body));
+        assertEquals(ProblemType.MALFORMED_REQUEST, e.type());
+    }
+
+    // --- readLimited ---------------------------------------------------------------------------
+
+    @Test
+    void readLimited_overLimit_payloadTooLarge() {
+        byte[] body = new byte[16 * 1024 + 1];
+        ApiException e = assertThrows(ApiException.class,
+                () -> JsonBodies.readLimited(new ByteArrayInputStream(body), 16 * 1024));
+        assertEquals(ProblemType.PAYLOAD_TOO_LARGE, e.type());
+        assertEquals(413, e.type().status());
+    }
+
+    @Test
+    void readLimited_exactlyAtLimit_returnsAllBytes() {
+        byte[] body = new byte[16 * 1024];
+        Arrays.fill(body, (byte) 'x');
+        assertArrayEquals(body, JsonBodies.readLimited(new ByteArrayInputStream(body), 16 * 1024));
+    }
+
+    @Test
+    void readLimited_overLimitInSmallChunks_payloadTooLarge() {
+        // a stream that hands out one byte per read must still be cut off
+        InputStream trickle = new InputStream() {
+            private int served;
+
+            @Override
+            public int read() {
+                return served++ < 100 ? 'x' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int c = read();
+                if (c < 0) {
+                    return -1;
+                }
+                b[off] = (byte) c;
+                return 1;
+            }
+        };
+        ApiException e = assertThrows(ApiException.class, () -> JsonBodies.readLimited(trickle, 99));
+        assertEquals(ProblemType.PAYLOAD_TOO_LARGE, e.type());
+    }
+
+    @Test
+    void readLimited_nullStream_empty() {
+        assertEquals(0, JsonBodies.readLimited(null, 10).length);
+    }
+
+    @Test
+    void readLimited_ioFailure_malformedRequest() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        };
+        ApiException e = assertThrows(ApiException.class, () -> JsonBodies.readLimited(broken, 100));
+        assertEquals(ProblemType.MALFORMED_REQUEST, e.type());
+    }
+
+    // --- parseObject ---------------------------------------------------------------------------
+
+    @Test
+    void parseObject_validObject_parsed() {
+        JsonObject o = JsonBodies.parseObject(utf8("{\"number\":\"4111 1111 1111 1111\",\"expiryMonth\":12,\"holderName\":\"Zoë\"}"));
+        assertEquals(12, o.getInt("expiryMonth"));
+        assertEquals("Zoë", o.getString("holderName"));
+    }
+
+    @Test
+    void parseObject_invalidUtf8_malformedRequest() {
+        assertMalformed(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        assertMalformed(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'});
+        // overlong encoding of '/'
+        assertMalformed(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'});
+    }
+
+    @Test
+    void parseObject_invalidUtf8_messageNamesUtf8() {
+        ApiException e = assertThrows(ApiException.class, () -> JsonBodies.parseObject(new byte[] {'{', (byte) 0xFF, '}'}));
+        assertEquals("the request body is not valid UTF-8", e.getMessage());
+    }
+
+    @Test
+    void parseObject_deeplyNestedArrays_malformedRequest() {
+        assertMalformed(utf8("[".repeat(1000)));
+        assertMalformed(utf8("{\"a\":" + "[".repeat(1000) + "]".repeat(1000) + "}"));
+    }
+
+    @Test
+    void parseObject_nestingAtLimit_parsed() {
+        int depth = JsonBodies.MAX_DEPTH;
+        String json = "{\"a\":".repeat(depth - 1) + "{}" + "}".repeat(depth - 1);
+        JsonBodies.parseObject(utf8(json));
+        assertMalformed(utf8("{\"a\":".repeat(depth) + "{}" + "}".repeat(depth)));
+    }
+
+    @Test
+    void parseObject_bracketsInsideStrings_notCountedAsDepth() {
+        String json = "{\"a\":\"" + "[{".repeat(1000) + "\",\"b\":\"\\\"[[[[\"}";
+        JsonObject o = JsonBodies.parseObject(utf8(json));
+        assertEquals(2000, o.getString("a").length());
+        assertEquals("\"[[[[", o.getString("b"));
+    }
+
+    @Test
+    void parseObject_escapedBackslashBeforeQuote_stringEndsCorrectly() {
+        // "\\" ends the string, so the brackets after it are structure and count
+        String json = "{\"a\":\"\\\\\",\"b\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
+        assertMalformed(utf8(json));
+    }
+
+    @ParameterizedTest(name = "top-level #{index}")
+    @ValueSource(strings = {"[]", "[{}]", "\"text\"", "42", "true", "null"})
+    void parseObject_topLevelNotObject_malformedRequest(String json) {
+        ApiException e = assertThrows(ApiException.class, () -> JsonBodies.parseObject(utf8(json)));
+        assertEquals(ProblemType.MALFORMED_REQUEST, e.type());
+        assertEquals("the request body must be a JSON object", e.getMessage());
+    }
+
+    @Test
+    void parseObject_empty_malformedRequest() {
+        assertMalformed(new byte[0]);
+        assertMalformed(utf8("   \n"));
+    }
+
+    @ParameterizedTest(name = "syntax #{index}")
+    @ValueSource(strings = {"{", "{\"a\":}", "{\"a\":1,}", "{'a':1}", "{\"a\":01}", "{\"a\" 1}", "}", "{\"a\":\"\\x\"}"})
+    void parseObject_syntaxError_malformedRequest(String json) {
+        assertMalformed(utf8(json));
+    }
+}
