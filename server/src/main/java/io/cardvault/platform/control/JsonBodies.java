@@ -53,6 +53,9 @@ public final class JsonBodies {
         checkDepth(text);
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
+            if (!text.substring(endOfValue(text)).isBlank()) {
+                throw new ApiException(ProblemType.MALFORMED_REQUEST, "the request body has content after the JSON object");
+            }
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new ApiException(ProblemType.MALFORMED_REQUEST, "the request body must be a JSON object");
             }
@@ -72,6 +75,29 @@ public final class JsonBodies {
         } catch (CharacterCodingException e) {
             throw new ApiException(ProblemType.MALFORMED_REQUEST, "the request body is not valid UTF-8");
         }
+    }
+
+    /** The index after the top-level value's closing brace, found lexically (strings and escapes skipped). */
+    static int endOfValue(String text) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if ((c == '}' || c == ']') && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return text.length();
     }
 
     static void checkDepth(String text) {

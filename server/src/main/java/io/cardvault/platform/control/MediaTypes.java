@@ -17,8 +17,12 @@ public final class MediaTypes {
         if (!essence.equals("application/json") && !essence.endsWith("+json")) {
             throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json");
         }
-        if (lower.contains("charset=") && !lower.replace(" ", "").matches(".*charset=\"?utf-8\"?.*")) {
-            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "JSON must be UTF-8");
+        for (String param : lower.split(";")) {
+            String[] kv = param.strip().split("=", 2);
+            if (kv.length == 2 && kv[0].strip().equals("charset")
+                    && !kv[1].strip().replace("\"", "").equals("utf-8")) {
+                throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "JSON must be UTF-8");
+            }
         }
     }
 }

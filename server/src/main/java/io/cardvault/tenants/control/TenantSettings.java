@@ -142,6 +142,9 @@ public final class TenantSettings {
                 throw new IllegalArgumentException("invalid host name");
             }
         }
+        if (wildcard && rest.indexOf('.') < 0) {
+            throw new IllegalArgumentException("a wildcard origin needs at least two labels after '*.'");
+        }
         return wildcard ? "*." + rest : rest;
     }
 
