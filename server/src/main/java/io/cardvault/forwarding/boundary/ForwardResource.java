@@ -1,0 +1,105 @@
+package io.cardvault.forwarding.boundary;
+
+import io.cardvault.forwarding.control.Forwarder;
+import io.cardvault.forwarding.entity.ForwardRequest;
+import io.cardvault.forwarding.entity.RelayedResponse;
+import io.cardvault.platform.control.ApiException;
+import io.cardvault.platform.control.JsonBodies;
+import io.cardvault.tenants.control.Authenticator;
+import io.cardvault.tenants.entity.Caller;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code <METHOD> /api/v1/forward}: the compliance proxy. Secret keys only. Every error this
+ * resource makes itself carries {@code x-cardvault-error: true}, so a merchant can tell it from the
+ * destination's own 4xx/5xx, which are relayed unchanged.
+ */
+@Path("forward")
+@Tag(name = "Forwarding")
+@SecurityRequirement(name = "apiKey")
+public class ForwardResource {
+
+    public static final String ERROR_HEADER = "x-cardvault-error";
+
+    @Inject
+    Authenticator auth;
+
+    @Inject
+    Forwarder forwarder;
+
+    @Inject
+    @ConfigProperty(name = "cardvault.forward.max-body", defaultValue = "1048576")
+    int maxBody;
+
+    @Context
+    HttpHeaders httpHeaders;
+
+    @POST
+    @Operation(summary = "Forward a POST with card data injected into placeholders")
+    public Response post(InputStream body) {
+        return handle("POST", body);
+    }
+
+    @PUT
+    @Operation(summary = "Forward a PUT")
+    public Response put(InputStream body) {
+        return handle("PUT", body);
+    }
+
+    @PATCH
+    @Operation(summary = "Forward a PATCH")
+    public Response patch(InputStream body) {
+        return handle("PATCH", body);
+    }
+
+    @GET
+    @Operation(summary = "Forward a GET (placeholders in the query and headers)")
+    public Response get() {
+        return handle("GET", null);
+    }
+
+    @DELETE
+    @Operation(summary = "Forward a DELETE")
+    public Response delete(InputStream body) {
+        return handle("DELETE", body);
+    }
+
+    private Response handle(String method, InputStream body) {
+        try {
+            Caller caller = auth.secretKey(httpHeaders.getHeaderString("x-api-key"));
+            byte[] bytes = JsonBodies.readLimited(body, maxBody);
+            Map<String, List<String>> headers = new HashMap<>();
+            httpHeaders.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+            RelayedResponse relayed = forwarder.forward(caller, new ForwardRequest(method, headers, bytes));
+            Response.ResponseBuilder b = Response.status(relayed.status());
+            relayed.headers().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("content-length")) {
+                    values.forEach(v -> b.header(name, v));
+                }
+            });
+            return b.header("x-cardvault-forward-id", relayed.forwardId()).entity(relayed.body()).build();
+        } catch (ApiException e) {
+            Map<String, String> h = new HashMap<>(e.headers());
+            h.put(ERROR_HEADER, "true");
+            throw new ApiException(e.type(), e.getMessage(), e.errors(), h);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.cardvault.forwarding.control;
+
+import io.cardvault.forwarding.entity.ForwardRequest;
+import io.cardvault.forwarding.entity.RelayedResponse;
+import io.cardvault.platform.control.ApiException;
+import io.cardvault.platform.entity.FieldError;
+import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.tenants.entity.Tenant;
+import io.cardvault.tokens.control.TokenVault;
+import io.cardvault.tokens.entity.RevealedCard;
+import io.cardvault.tokens.entity.TokenId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet6Address;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One call to a destination: policy check, card injection, the HTTP exchange under the tenant's
+ * concurrency permit and the timeouts, then redaction. Fills {@link Outcome} for the audit trail.
+ */
+@ApplicationScoped
+public class ForwardCall {
+
+    /** What the audit needs to know about an attempt, whether or not it succeeded. */
+    static final class Outcome {
+        String host;
+        String path;
+        int status;
+        String errorCode;
+        boolean sent;
+        boolean replayed;
+    }
+
+    @Inject
+    DestinationPolicy policy;
+
+    @Inject
+    PlaceholderEngine engine;
+
+    @Inject
+    ResponseRedactor redactor;
+
+    @Inject
+    HeaderRules headerRules;
+
+    @Inject
+    ForwardClient client;
+
+    @Inject
+    TenantPermits permits;
+
+    @Inject
+    TokenVault vault;
+
+    RelayedResponse perform(String tenantId, Tenant tenant, TokenId tokenId, ForwardRequest request, String url,
+            Map<String, List<String>> headers, String forwardId, Outcome outcome) {
+        String[] parts = splitQuery(url);
+        Destination destination = check(parts[0], tenant);
+        outcome.host = destination.host();
+        outcome.path = destination.uri().getRawPath();
+        RevealedCard card = vault.reveal(tenantId, tokenId).orElseThrow(TokenVault::notFound);
+        CardAttributes attributes = new RevealedCardAttributes(card);
+        String contentType = request.header("content-type");
+        boolean usesCvc = engine.usesCvc(request.body(), contentType) || (parts[1] != null && engine.usesCvc(parts[1]))
+                || headers.values().stream().flatMap(List::stream).anyMatch(engine::usesCvc);
+        if (usesCvc && card.cvc().isEmpty()) {
+            throw cvcUnavailable();
+        }
+        HttpRequest httpRequest = render(request, destination, parts[1], headers, attributes, contentType);
+        HttpResponse<byte[]> response = exchange(tenantId, httpRequest, outcome);
+        outcome.status = response.statusCode();
+        if (usesCvc && response.statusCode() >= 200 && response.statusCode() < 300) {
+            vault.cvcUsedSuccessfully(tenantId, tokenId);
+        }
+        byte[] body = redactor.redact(response.body(), card.number().revealDigits());
+        return new RelayedResponse(response.statusCode(), headerRules.toMerchant(response.headers().map()), body, forwardId);
+    }
+
+    private Destination check(String baseUrl, Tenant tenant) {
+        try {
+            return policy.check(baseUrl, tenant.allowedDestinations());
+        } catch (DestinationNotAllowedException e) {
+            throw new ApiException(ProblemType.DESTINATION_NOT_ALLOWED,
+                    "the destination is not in this tenant's allowedDestinations: " + e.getMessage());
+        } catch (DestinationUnresolvableException e) {
+            throw new ApiException(ProblemType.DESTINATION_UNREACHABLE, "the destination host could not be resolved");
+        }
+    }
+
+    private HttpRequest render(ForwardRequest request, Destination destination, String rawQuery,
+            Map<String, List<String>> headers, CardAttributes card, String contentType) {
+        try {
+            String query = rawQuery == null ? null : engine.renderQuery(rawQuery, card);
+            byte[] body = engine.renderBody(request.body(), contentType, card);
+            HttpRequest.Builder b = HttpRequest.newBuilder(target(destination, query))
+                    .timeout(client.timeout())
+                    .version(destination.https() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                    .method(request.method(), body.length == 0 && !hasBodyMethod(request.method())
+                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+                if (h.getKey().equalsIgnoreCase("accept-encoding")) {
+                    continue; // identity responses only: the redactor must be able to read the body
+                }
+                for (String value : h.getValue()) {
+                    b.header(h.getKey(), engine.renderHeaderValue(h.getKey(), value, card));
+                }
+            }
+            if (!destination.https() && !isLiteral(destination.host())) {
+                b.header("Host", destination.uri().getRawAuthority());
+            }
+            return b.build();
+        } catch (PlaceholderException e) {
+            throw new ApiException(ProblemType.INVALID_PLACEHOLDER,
+                    "invalid placeholder in " + e.where() + " at position " + e.position() + ": " + e.getMessage(),
+                    List.of(new FieldError(e.where(), "invalid-placeholder", e.getMessage() + " (position " + e.position() + ")")));
+        } catch (CvcUnavailableException e) {
+            throw cvcUnavailable();
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ProblemType.MALFORMED_REQUEST, "a header or the destination URL cannot be sent as given");
+        }
+    }
+
+    /** For plain http the checked address itself is the target (no second DNS lookup); https needs the name. */
+    private static URI target(Destination d, String query) {
+        String host = d.https() || isLiteral(d.host()) ? d.uri().getRawAuthority()
+                : literal(d) + (d.uri().getPort() == -1 ? "" : ":" + d.uri().getPort());
+        String path = d.uri().getRawPath() == null || d.uri().getRawPath().isEmpty() ? "/" : d.uri().getRawPath();
+        return URI.create(d.uri().getScheme() + "://" + host + path + (query == null ? "" : "?" + query));
+    }
+
+    private static String literal(Destination d) {
+        String ip = d.address().getHostAddress();
+        return d.address() instanceof Inet6Address ? "[" + ip.replaceAll("%.*$", "") + "]" : ip;
+    }
+
+    private static boolean isLiteral(String host) {
+        return host.startsWith("[") || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+    }
+
+    private static boolean hasBodyMethod(String method) {
+        return !method.equals("GET") && !method.equals("DELETE");
+    }
+
+    private HttpResponse<byte[]> exchange(String tenantId, HttpRequest request, Outcome outcome) {
+        try (AutoCloseable permit = permits.acquire(tenantId)) {
+            outcome.sent = true;
+            CompletableFuture<HttpResponse<byte[]>> future = client.send(request);
+            try {
+                return future.get(client.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                throw timeout();
+            } catch (ExecutionException e) {
+                throw failure(e.getCause(), outcome);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw timeout();
+            }
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ApiException(ProblemType.DESTINATION_UNREACHABLE, "the destination could not be reached");
+        }
+    }
+
+    private static ApiException failure(Throwable cause, Outcome outcome) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            outcome.sent = false;
+            return timeout();
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return timeout();
+        }
+        if (cause instanceof ConnectException || cause instanceof java.nio.channels.UnresolvedAddressException) {
+            outcome.sent = false;
+        }
+        String what = cause instanceof javax.net.ssl.SSLException ? "TLS handshake with the destination failed"
+                : cause instanceof ConnectException ? "the destination refused the connection"
+                : cause instanceof IOException ? "the connection to the destination failed" : "the destination could not be reached";
+        return new ApiException(ProblemType.DESTINATION_UNREACHABLE, what);
+    }
+
+    private static ApiException timeout() {
+        return new ApiException(ProblemType.DESTINATION_TIMEOUT, "the destination did not answer in time");
+    }
+
+    private static ApiException cvcUnavailable() {
+        return new ApiException(ProblemType.CVC_UNAVAILABLE,
+                "the request uses {{ cvc }} but this token has no CVC (it expired, was used, or was never collected); re-collect it");
+    }
+
+    static String[] splitQuery(String url) {
+        String noFragment = url;
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return new String[] {noFragment, null};
+        }
+        String query = url.substring(q + 1);
+        int hash = query.indexOf('#');
+        return new String[] {url.substring(0, q), hash < 0 ? query : query.substring(0, hash)};
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,36 @@
+package io.cardvault.forwarding.control;
+
+import io.cardvault.platform.control.ApiException;
+import io.cardvault.platform.entity.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Bounded concurrency per tenant: a slow or dead PSP can tie up at most
+ * {@code cardvault.forward.max-concurrent-per-tenant} request threads of one tenant; the next
+ * forward gets 429 at once instead of queueing until the server runs out of threads.
+ */
+@ApplicationScoped
+public class TenantPermits {
+
+    private final ConcurrentHashMap<String, Semaphore> permits = new ConcurrentHashMap<>();
+
+    @Inject
+    @ConfigProperty(name = "cardvault.forward.max-concurrent-per-tenant", defaultValue = "32")
+    int maxConcurrent;
+
+    public AutoCloseable acquire(String tenantId) {
+        Semaphore s = permits.computeIfAbsent(tenantId, t -> new Semaphore(Math.max(1, maxConcurrent)));
+        if (!s.tryAcquire()) {
+            throw new ApiException(ProblemType.RATE_LIMITED,
+                    "too many forwards in flight for this tenant (limit " + maxConcurrent + "); retry shortly",
+                    List.of(), Map.of("Retry-After", "1"));
+        }
+        return s::release;
+    }
+}
