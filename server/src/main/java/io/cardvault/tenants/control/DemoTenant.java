@@ -31,6 +31,28 @@ public class DemoTenant {
     @Inject
     TenantRegistry registry;
 
+    private volatile Demo current;
+
+    /** The demo tenant of this run, once {@link #ensure} ran (demo mode only). */
+    public java.util.Optional<Demo> current() {
+        return java.util.Optional.ofNullable(current);
+    }
+
+    /** Demo mode only: makes sure the origin and sandbox destination of the port actually serving are allowed. */
+    public void allowLocalPort(int port) {
+        Demo demo = current;
+        if (demo == null) {
+            return;
+        }
+        Tenant t = registry.find(demo.tenantId()).orElseThrow();
+        URI local = URI.create("http://localhost:" + port);
+        List<String> origins = merge(t.allowedOrigins(), origins(local));
+        List<String> destinations = merge(t.allowedDestinations(), destinations(local));
+        if (!origins.equals(t.allowedOrigins()) || !destinations.equals(t.allowedDestinations())) {
+            registry.update(new Tenant(t.id(), t.name(), origins, destinations, t.createdAt()));
+        }
+    }
+
     public Demo ensure(Path dataDir, URI publicUrl, boolean adminKeyConfigured) {
         Path file = dataDir.resolve("demo.env");
         Properties p = read(file);
@@ -39,14 +61,16 @@ public class DemoTenant {
             Tenant t = registry.find(tenantId).orElseThrow();
             registry.update(new Tenant(t.id(), t.name(), merge(t.allowedOrigins(), origins(publicUrl)),
                     merge(t.allowedDestinations(), destinations(publicUrl)), t.createdAt()));
-            return new Demo(tenantId, p.getProperty("CARDVAULT_DEMO_PK"), p.getProperty("CARDVAULT_DEMO_SK"),
+            current = new Demo(tenantId, p.getProperty("CARDVAULT_DEMO_PK"), p.getProperty("CARDVAULT_DEMO_SK"),
                     p.getProperty("CARDVAULT_ADMIN_KEY"), false);
+            return current;
         }
         Tenant t = registry.create("Demo Shop", origins(publicUrl), destinations(publicUrl));
         var keys = registry.issueKeys(t.id());
         String adminKey = p.getProperty("CARDVAULT_ADMIN_KEY", "ak_" + ApiKeys.randomBase62(32));
         write(file, t.id(), keys.publishableKey(), keys.secretKey(), adminKey);
-        return new Demo(t.id(), keys.publishableKey(), keys.secretKey(), adminKey, true);
+        current = new Demo(t.id(), keys.publishableKey(), keys.secretKey(), adminKey, true);
+        return current;
     }
 
     static List<String> origins(URI publicUrl) {
