@@ -1,0 +1,110 @@
+package io.cardvault.sandbox.boundary;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Just enough of the Servlet API to drive {@link SandboxPspServlet} without a container: requests
+ * and responses are {@link Proxy} fakes that fail loudly on any method the servlet is not expected
+ * to call.
+ */
+final class FakeHttp {
+
+    private FakeHttp() {}
+
+    static HttpServletRequest request(String method, String pathInfo, String contentType, String body, Map<String, String> headers) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        Map<String, String> lowerHeaders = new HashMap<>();
+        headers.forEach((k, v) -> lowerHeaders.put(k.toLowerCase(Locale.ROOT), v));
+        return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "getMethod" -> method;
+                    case "getPathInfo" -> pathInfo;
+                    case "getContentType" -> contentType;
+                    case "getContextPath" -> "";
+                    case "getContentLengthLong" -> (long) bytes.length;
+                    case "getContentLength" -> bytes.length;
+                    case "getHeader" -> lowerHeaders.get(((String) args[0]).toLowerCase(Locale.ROOT));
+                    case "getInputStream" -> new BytesInputStream(in);
+                    case "toString" -> "FakeRequest " + method + " " + pathInfo;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    /** What the servlet did to a response. */
+    static final class Recorded {
+        int status = 200;
+        String contentType;
+        final Map<String, String> headers = new HashMap<>();
+        final StringWriter body = new StringWriter();
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        HttpServletResponse response() {
+            PrintWriter writer = new PrintWriter(body, true);
+            return (HttpServletResponse) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
+                    new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> {
+                        switch (m.getName()) {
+                            case "setStatus" -> status = (Integer) args[0];
+                            case "setContentType" -> contentType = (String) args[0];
+                            case "setCharacterEncoding" -> { }
+                            case "setHeader" -> headers.put(((String) args[0]).toLowerCase(Locale.ROOT), (String) args[1]);
+                            case "getWriter" -> {
+                                return writer;
+                            }
+                            case "toString" -> {
+                                return "FakeResponse";
+                            }
+                            default -> throw new UnsupportedOperationException(m.getName());
+                        }
+                        return null;
+                    });
+        }
+    }
+
+    private static final class BytesInputStream extends ServletInputStream {
+        private final ByteArrayInputStream in;
+
+        BytesInputStream(ByteArrayInputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read() {
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            return in.read(b, off, len);
+        }
+    }
+}
