@@ -59,6 +59,11 @@ export function applyEdit(edit, format) {
     const j = firstDigitFrom(raw, caret);
     if (j >= 0) raw = raw.slice(0, j) + raw.slice(j + 1);
   }
+  if (onlySeparatorRemoved) {
+    // the separators are re-inserted by the formatter; keep only the digits
+    caret = digitsOf(raw.slice(0, caret)).length;
+    raw = digitsOf(raw);
+  }
   let before = digitsOf(raw.slice(0, caret)).length;
   const result = format(raw);
   if (result.digitsBefore) before = result.digitsBefore(before);
