@@ -108,7 +108,11 @@ export function startField(win, params, deps) {
     refresh();
     pending.then(
       function (created) {
-        parent.send(MessageType.TOKENIZE_RESULT, tokenResultPayload(requestId, created));
+        try {
+          parent.send(MessageType.TOKENIZE_RESULT, tokenResultPayload(requestId, created));
+        } catch (e) {
+          reportFailure(MessageType.TOKENIZE_RESULT, requestId, { code: 'server-error' });
+        }
       },
       function (failure) {
         reportFailure(MessageType.TOKENIZE_RESULT, requestId, failure && failure.code ? failure : { code: 'server-error' });

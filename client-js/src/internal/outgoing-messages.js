@@ -4,10 +4,10 @@
  * last line of defence, guardMerchantPayload refuses any payload (apart from
  * the token id) containing a run of more than four digits.
  */
-import { MessageType } from '../shared/message-types.js';
 import { describeError } from '../shared/error-catalogue.js';
 
 const DIGIT_RUN = /\d{5,}/;
+const MAX_HEIGHT_PX = 2000;
 
 function errorOrNull(code, locale) {
   return code ? describeError(code, locale) : null;
@@ -34,7 +34,7 @@ export function brandPayload(brand) {
 }
 
 export function resizePayload(field, height) {
-  return { field: field, height: Math.max(0, Math.round(Number(height) || 0)) };
+  return { field: field, height: Math.min(MAX_HEIGHT_PX, Math.max(0, Math.round(Number(height) || 0))) };
 }
 
 function cardSummary(card) {
@@ -71,10 +71,15 @@ export function cvcResultPayload(requestId) {
   return { requestId: requestId, ok: true };
 }
 
-/** true when the payload could carry card data (a run of 5+ digits outside token.id). */
+/**
+ * true when the payload could carry card data: a run of 5+ digits anywhere
+ * but in the random ids (token.id, and requestId which the merchant page
+ * chose itself and we only echo).
+ */
 export function looksLikeCardData(payload) {
   const copy = JSON.parse(JSON.stringify(payload || {}));
   if (copy.token) delete copy.token.id;
+  delete copy.requestId;
   return DIGIT_RUN.test(JSON.stringify(copy));
 }
 
@@ -84,13 +89,3 @@ export function guardMerchantPayload(type, payload) {
   }
   return payload;
 }
-
-export const MERCHANT_EVENT_TYPES = [
-  MessageType.READY,
-  MessageType.CHANGE,
-  MessageType.FOCUS,
-  MessageType.BLUR,
-  MessageType.BRAND,
-  MessageType.ENTER,
-  MessageType.RESIZE,
-];
