@@ -1,0 +1,15 @@
+/**
+ * Entry point of cardvault.js: exposes window.CardVault. The cardvault
+ * origin is taken from this script's own src while it is being executed.
+ */
+import { createFields } from './fields-group.js';
+import { currentScriptOrigin } from './script-origin.js';
+
+const scriptOrigin = currentScriptOrigin(typeof document !== 'undefined' ? document : null);
+
+window.CardVault = Object.freeze({
+  version: '0.1.0',
+  fields: function (options) {
+    return createFields(options, { win: window, scriptOrigin: scriptOrigin });
+  },
+});

@@ -1,0 +1,17 @@
+/** Entry point of field.js, the script of /fields/field.html. */
+import cardBrands from '../shared/card-brands-data.js';
+import { createBrandRules } from '../shared/brand-rules.js';
+import { readFieldParams } from './field-params.js';
+import { startField } from './field-controller.js';
+
+const params = readFieldParams(window.location.search, window.location.hash);
+if (params) {
+  startField(window, params, {
+    rules: createBrandRules(cardBrands),
+    now: function () {
+      return new Date();
+    },
+  });
+} else if (window.console) {
+  window.console.error('cardvault: field.html needs ?key=pk_...&field=number|expiry|cvc|holderName and a #channel');
+}

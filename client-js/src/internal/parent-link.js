@@ -1,0 +1,85 @@
+/**
+ * The iframe's side of the conversation with the merchant page.
+ *
+ * Which origin may talk to us? The URL cannot tell it safely: anyone may
+ * frame this page with any query string. So, in order of preference:
+ *  1. location.ancestorOrigins[0] (Chromium, WebKit): set by the browser,
+ *     it cannot be forged by the page;
+ *  2. the origin of document.referrer: the browser sets it to the framing
+ *     page's URL (its origin under the default referrer policy) - it is empty
+ *     when the merchant uses `no-referrer`;
+ *  3. otherwise the origin of the first `configure` message that comes from
+ *     window.parent (only the framing page can be window.parent) carrying the
+ *     channel id from our URL fragment, which only that page knows.
+ * The first accepted `configure` pins the origin. From then on every message
+ * must come from window.parent, from that origin, on our channel, and every
+ * message we send goes to that origin only - never '*'. The server's
+ * `frame-ancestors` CSP already restricts framing to the tenant's origins.
+ */
+import { createEnvelope, readMessage } from '../shared/message-envelope.js';
+import { MessageType, TO_FIELD_TYPES } from '../shared/message-types.js';
+import { guardMerchantPayload } from './outgoing-messages.js';
+
+function originOf(url) {
+  const match = /^(https?:\/\/[^/?#]+)/i.exec(String(url || ''));
+  return match ? match[1].toLowerCase() : null;
+}
+
+/** The merchant origin the browser tells us, or null when it does not. */
+export function browserReportedParentOrigin(win) {
+  const ancestors = win.location && win.location.ancestorOrigins;
+  if (ancestors && ancestors.length > 0 && ancestors[0] && ancestors[0] !== 'null') return ancestors[0];
+  return originOf(win.document && win.document.referrer);
+}
+
+/**
+ * @param options {win, channel, onMessage(type, payload)}
+ * @returns {send(type, payload), origin(), handleEvent(event), stop()}
+ */
+export function createParentLink(options) {
+  const win = options.win;
+  const reported = browserReportedParentOrigin(win);
+  let pinned = null;
+  const queue = [];
+
+  function handleEvent(event) {
+    const origin = pinned || reported || (event && event.origin);
+    const message = readMessage(event, {
+      origin: origin,
+      channel: options.channel,
+      types: TO_FIELD_TYPES,
+      source: win.parent,
+    });
+    if (!message) return;
+    if (!pinned) {
+      if (message.type !== MessageType.CONFIGURE) return;
+      pinned = origin;
+      options.onMessage(message.type, message.payload);
+      while (queue.length) post(queue.shift());
+      return;
+    }
+    options.onMessage(message.type, message.payload);
+  }
+
+  function post(message) {
+    win.parent.postMessage(createEnvelope(options.channel, message.type, message.payload), pinned);
+  }
+
+  function send(type, payload) {
+    const message = { type: type, payload: guardMerchantPayload(type, payload) };
+    if (pinned) post(message);
+    else queue.push(message);
+  }
+
+  win.addEventListener('message', handleEvent, false);
+  return {
+    send: send,
+    handleEvent: handleEvent,
+    origin: function () {
+      return pinned;
+    },
+    stop: function () {
+      win.removeEventListener('message', handleEvent, false);
+    },
+  };
+}
