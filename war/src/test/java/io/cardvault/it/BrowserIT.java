@@ -1,0 +1,224 @@
+package io.cardvault.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.cardvault.it.Api.Reply;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The full browser flow in headless Chromium, with the merchant page on a different origin
+ * ({@code 127.0.0.1:<random>}) than cardvault ({@code localhost:<port>}): cross-origin iframes,
+ * postMessage, tokenization, no card data on the merchant page, framing refused for origins the
+ * tenant did not allow, and the demo checkout paying through the sandbox PSP.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Pattern UUID_V4 = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.realWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    HttpServer merchant;
+    WebDriver driver;
+    Path profile;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs apt packages chromium and chromium-driver (.ci/run installs them)");
+        api = new Api(base);
+        merchant = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        merchant.createContext("/checkout.html", exchange -> {
+            byte[] page = merchantPage().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        merchant.start();
+        profile = Files.createTempDirectory("cardvault-chromium");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--window-size=1200,900", "--user-data-dir=" + profile);
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (merchant != null) {
+            merchant.stop(0);
+        }
+    }
+
+    @Test
+    void crossOriginMerchant_typesCard_tokenizes_andNeverSeesThePan() {
+        JsonObject tenant = api.createTenant("Browser " + UUID.randomUUID(), "[\"" + merchantOrigin() + "\"]", "[]");
+        driver.get(merchantOrigin() + "/checkout.html?key=" + tenant.getString("publishableKey"));
+        waitFor(() -> readyCount() == 4, "all four fields ready");
+
+        typeInto("card-number", "4111111111111111", "cc-number");
+        typeInto("card-expiry", "1230", "cc-exp");
+        typeInto("card-cvc", "123", "cc-csc");
+        typeInto("card-holder", "Jane Doe", "cc-name");
+        driver.findElement(By.id("tokenize")).click();
+        waitFor(() -> !driver.findElement(By.id("result")).getText().isEmpty(), "tokenize result");
+
+        String tokenId = driver.findElement(By.id("result")).getText();
+        assertTrue(UUID_V4.matcher(tokenId).matches(), "a token id, not an error: " + tokenId.replaceAll("\\d{5,}", "#"));
+        Reply read = api.send("GET", "api/v1/tokens/" + tokenId, null, "x-api-key", tenant.getString("secretKey"));
+        assertEquals(200, read.status());
+        assertEquals("1111", read.json().getJsonObject("card").getString("last4"));
+        assertTrue(read.json().getJsonObject("card").getBoolean("cvcAvailable"));
+
+        @SuppressWarnings("unchecked")
+        List<Object> messages = (List<Object>) js().executeScript("return window.__messages;");
+        assertFalse(messages.isEmpty(), "the merchant page received the fields' messages");
+        for (Object m : messages) {
+            String text = String.valueOf(m);
+            assertFalse(text.contains("4111111111111111"), "the merchant page received the PAN");
+            String withoutIds = text.replace(tokenId, "").replaceAll("\"(channel|requestId)\":\"[^\"]*\"", "");
+            assertFalse(withoutIds.matches("(?s).*\\d{5,}.*"), "a merchant message carries a long digit run");
+        }
+    }
+
+    @Test
+    void originNotAllowed_cannotFrameTheFields() {
+        JsonObject tenant = api.createTenant("Elsewhere " + UUID.randomUUID(), "[\"https://shop.example\"]", "[]");
+        driver.get(merchantOrigin() + "/checkout.html?key=" + tenant.getString("publishableKey"));
+        WebElement frame = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("#card-number iframe")).stream().findFirst().orElse(null));
+        sleep(2000);
+        assertEquals(0L, ((Number) js().executeScript("return window.__ready;")).longValue(), "no field may start");
+        driver.switchTo().frame(frame);
+        assertTrue(driver.findElements(By.id("cv-input")).isEmpty(), "the browser must refuse to render the field");
+        driver.switchTo().defaultContent();
+    }
+
+    @Test
+    void demoCheckout_paysWithTestCard_andScreenshot() throws IOException {
+        driver.get(base.toString().replace("127.0.0.1", "localhost") + "demo/");
+        waitFor(() -> driver.findElements(By.cssSelector("#events li")).size() >= 4, "demo fields ready");
+        typeInto("card-number", "4111111111111111", "cc-number");
+        typeInto("card-expiry", "1230", "cc-exp");
+        typeInto("card-cvc", "123", "cc-csc");
+        typeInto("card-holder", "Jane Doe", "cc-name");
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve("demo-checkout.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        waitFor(() -> driver.findElement(By.id("pay")).isEnabled(), "pay button enabled");
+        driver.findElement(By.id("pay")).click();
+        waitFor(() -> driver.findElement(By.id("payment-status")).getText().startsWith("approved"), "payment approved");
+        assertTrue(UUID_V4.matcher(driver.findElement(By.id("token-id")).getText()).matches());
+        assertTrue(driver.findElement(By.id("token-card")).getText().contains("1111"));
+        Files.write(shots.resolve("demo-checkout-paid.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private void typeInto(String hostId, String text, String expectedAutocomplete) {
+        WebElement frame = driver.findElement(By.cssSelector("#" + hostId + " iframe"));
+        driver.switchTo().frame(frame);
+        WebElement input = driver.findElement(By.id("cv-input"));
+        assertEquals(expectedAutocomplete, input.getAttribute("autocomplete"));
+        input.click();
+        input.sendKeys(text);
+        driver.switchTo().defaultContent();
+    }
+
+    private long readyCount() {
+        Object n = js().executeScript("return window.__ready || 0;");
+        return ((Number) n).longValue();
+    }
+
+    private JavascriptExecutor js() {
+        return (JavascriptExecutor) driver;
+    }
+
+    private void waitFor(java.util.function.BooleanSupplier condition, String what) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what).until(d -> condition.getAsBoolean());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String merchantOrigin() {
+        return "http://127.0.0.1:" + merchant.getAddress().getPort();
+    }
+
+    private String cardvaultOrigin() {
+        return "http://localhost:" + base.getPort();
+    }
+
+    /** A minimal merchant checkout on its own origin that records every message it receives. */
+    private String merchantPage() {
+        return "<!doctype html><html><head><meta charset=utf-8><title>merchant</title></head><body>"
+                + "<div id=card-number></div><div id=card-expiry></div><div id=card-cvc></div><div id=card-holder></div>"
+                + "<button id=tokenize>Pay</button><pre id=result></pre>"
+                + "<script>window.__messages=[];window.__ready=0;"
+                + "window.addEventListener('message',function(e){window.__messages.push(JSON.stringify(e.data));});</script>"
+                + "<script src='" + cardvaultOrigin() + "/js/cardvault.js'></script>"
+                + "<script>var key=new URLSearchParams(location.search).get('key');"
+                + "var fields=CardVault.fields({key:key,locale:'en'});"
+                + "fields.on('ready',function(){window.__ready++;});"
+                + "fields.create('number').mount('#card-number');fields.create('expiry').mount('#card-expiry');"
+                + "fields.create('cvc').mount('#card-cvc');fields.create('holderName').mount('#card-holder');"
+                + "document.getElementById('tokenize').onclick=function(){fields.tokenize().then(function(t){"
+                + "document.getElementById('result').textContent=t.id;},function(e){"
+                + "document.getElementById('result').textContent='error '+e.code+' '+e.message;});};"
+                + "</script></body></html>";
+    }
+}
