@@ -125,7 +125,7 @@ class ForwardingIT {
         assertTrue(VISA.equals(json.getString("number")), "number injected as a JSON string");
         assertEquals(JsonValue.ValueType.NUMBER, json.get("month").getValueType(), "unwrap keeps a number a number");
         assertEquals(7, json.getInt("month"));
-        assertEquals("07/31", json.getString("exp"));
+        assertSameText("07/31", json.getString("exp"), "exp received by the PSP");
         assertEquals(HOLDER, json.getString("holder"), "quote, backslash and emoji survive as one JSON string");
         assertEquals("line1\nline2 {not a placeholder}", json.getString("note"));
         assertEquals(2031, json.getInt("yearNum"));
@@ -209,8 +209,8 @@ class ForwardingIT {
                 "x-exp", "{{ expiryMonth | pad(2) }}/{{ expiryYear | tail(2) }}");
 
         assertEquals(200, r.status(), mask(r.body()));
-        assertEquals("1111", psp.last().header("x-last4"));
-        assertEquals("07/31", psp.last().header("x-exp"));
+        assertSameText("1111", psp.last().header("x-last4"), "x-last4 received by the PSP");
+        assertSameText("07/31", psp.last().header("x-exp"), "x-exp received by the PSP");
         assertSameText("{}", psp.last().bodyText(), "body without placeholders");
     }
 
@@ -479,7 +479,7 @@ class ForwardingIT {
 
         Reply first = forward("POST", "/ok/cvc", id, "application/json", utf8(body));
         assertEquals(200, first.status(), mask(first.body()));
-        assertEquals("123", Json.createReader(new StringReader(psp.last().bodyText())).readObject().getString("cvc"));
+        assertSameText("123", Json.createReader(new StringReader(psp.last().bodyText())).readObject().getString("cvc"), "CVC received by the PSP");
 
         int before = psp.hits();
         Reply second = forward("POST", "/ok/cvc", id, "application/json", utf8(body));
@@ -494,7 +494,7 @@ class ForwardingIT {
         assertTrue(cvcAvailable(id));
         Reply third = forward("POST", "/ok/cvc", id, "application/json", utf8(body));
         assertEquals(200, third.status(), mask(third.body()));
-        assertEquals("456", Json.createReader(new StringReader(psp.last().bodyText())).readObject().getString("cvc"));
+        assertSameText("456", Json.createReader(new StringReader(psp.last().bodyText())).readObject().getString("cvc"), "CVC received by the PSP");
         assertFalse(cvcAvailable(id));
     }
 
@@ -510,7 +510,7 @@ class ForwardingIT {
 
         Reply retry = forward("POST", "/ok/cvc", id, "application/json", utf8(body));
         assertEquals(200, retry.status());
-        assertEquals("{\"cvc\":\"321\"}", psp.last().bodyText());
+        assertSameText("{\"cvc\":\"321\"}", psp.last().bodyText(), "CVC retry body");
         assertFalse(cvcAvailable(id));
     }
 
@@ -567,9 +567,9 @@ class ForwardingIT {
         assertFalse(body.contains(MockPsp.grouped(pan, '-')), "dashed PAN relayed to the merchant");
         assertFalse(body.replaceAll("[^0-9]", "").contains(pan), "PAN digits relayed to the merchant");
         JsonObject json = Json.createReader(new StringReader(body)).readObject();
-        assertEquals(masked, json.getString("plain"));
-        assertEquals(maskedSpaced, json.getString("spaced"));
-        assertEquals(maskedDashed, json.getString("dashed"));
+        assertSameText(masked, json.getString("plain"), "plain PAN echoed");
+        assertSameText(maskedSpaced, json.getString("spaced"), "spaced PAN echoed");
+        assertSameText(maskedDashed, json.getString("dashed"), "dashed PAN echoed");
         assertEquals("approved", json.getString("status"));
     }
 
@@ -580,7 +580,7 @@ class ForwardingIT {
 
         assertEquals(200, r.status());
         assertTrue(MASTERCARD.equals(psp.last().header("x-card")), "the PSP got the PAN in the header");
-        assertEquals("555555******4444", r.body());
+        assertSameText("555555******4444", r.body(), "header echoed by the PSP, relayed to the merchant");
     }
 
     // ---------------------------------------------------------------- audit
