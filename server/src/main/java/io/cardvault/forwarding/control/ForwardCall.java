@@ -75,8 +75,7 @@ public class ForwardCall {
         RevealedCard card = vault.reveal(tenantId, tokenId).orElseThrow(TokenVault::notFound);
         CardAttributes attributes = new RevealedCardAttributes(card);
         String contentType = request.header("content-type");
-        boolean usesCvc = engine.usesCvc(request.body(), contentType) || (parts[1] != null && engine.usesCvc(parts[1]))
-                || headers.values().stream().flatMap(List::stream).anyMatch(engine::usesCvc);
+        boolean usesCvc = usesCvc(request, contentType, parts[1], headers);
         if (usesCvc && card.cvc().isEmpty()) {
             throw cvcUnavailable();
         }
@@ -88,6 +87,46 @@ public class ForwardCall {
         }
         byte[] body = redactor.redact(response.body(), card.number().revealDigits());
         return new RelayedResponse(response.statusCode(), headerRules.toMerchant(response.headers().map()), body, forwardId);
+    }
+
+    /**
+     * Whether the body, query or a header reads the CVC. This parses every template before render()
+     * does, so a malformed placeholder must already be answered here as 400 invalid-placeholder
+     * (attributed to where it stands), not escape as an unmapped exception (500).
+     */
+    private boolean usesCvc(ForwardRequest request, String contentType, String rawQuery, Map<String, List<String>> headers) {
+        try {
+            if (engine.usesCvc(request.body(), contentType)) {
+                return true;
+            }
+        } catch (PlaceholderException e) {
+            throw invalidPlaceholder(e);
+        }
+        try {
+            if (rawQuery != null && engine.usesCvc(rawQuery)) {
+                return true;
+            }
+        } catch (PlaceholderException e) {
+            throw invalidPlaceholder(e.in("url"));
+        }
+        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+            for (String value : h.getValue()) {
+                try {
+                    if (engine.usesCvc(value)) {
+                        return true;
+                    }
+                } catch (PlaceholderException e) {
+                    throw invalidPlaceholder(e.in("header:" + h.getKey()));
+                }
+            }
+        }
+        return false;
+    }
+
+    private static ApiException invalidPlaceholder(PlaceholderException e) {
+        return new ApiException(ProblemType.INVALID_PLACEHOLDER,
+                "invalid placeholder in " + e.where() + " at position " + e.position() + ": " + e.getMessage(),
+                List.of(new FieldError(e.where(), "invalid-placeholder", e.getMessage() + " (position " + e.position() + ")")));
     }
 
     private Destination check(String baseUrl, Tenant tenant) {
@@ -124,9 +163,7 @@ public class ForwardCall {
             }
             return b.build();
         } catch (PlaceholderException e) {
-            throw new ApiException(ProblemType.INVALID_PLACEHOLDER,
-                    "invalid placeholder in " + e.where() + " at position " + e.position() + ": " + e.getMessage(),
-                    List.of(new FieldError(e.where(), "invalid-placeholder", e.getMessage() + " (position " + e.position() + ")")));
+            throw invalidPlaceholder(e);
         } catch (CvcUnavailableException e) {
             throw cvcUnavailable();
         } catch (IllegalArgumentException e) {

@@ -31,6 +31,13 @@ public class Forwarder {
     public static final String FORWARD_URL = "x-forward-url";
     public static final String TOKEN_ID = "x-token-id";
 
+    /**
+     * Syntax only (scheme, "://", a non-empty authority, no whitespace before the query): anything
+     * else is a malformed header (400); a well-formed URL that is not allowed stays 403.
+     */
+    private static final java.util.regex.Pattern ABSOLUTE_URL =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s]+(?:[/#]\\S*)?");
+
     @Inject
     TenantRegistry tenants;
 
@@ -57,6 +64,9 @@ public class Forwarder {
         long started = System.nanoTime();
         ForwardCall.Outcome outcome = new ForwardCall.Outcome();
         String url = requireHeader(request, FORWARD_URL, "an absolute URL");
+        if (!ABSOLUTE_URL.matcher(ForwardCall.splitQuery(url)[0]).matches()) {
+            throw new ApiException(ProblemType.MALFORMED_REQUEST, "the x-forward-url header must be an absolute URL (scheme://host/path)");
+        }
         TokenId tokenId = TokenId.parse(requireHeader(request, TOKEN_ID, "a token id"))
                 .orElseThrow(() -> new ApiException(ProblemType.MALFORMED_REQUEST, "x-token-id must be a token id (UUID)"));
         try {
