@@ -50,10 +50,10 @@ public final class JsonBodies {
         if (text.isBlank()) {
             throw new ApiException(ProblemType.MALFORMED_REQUEST, "the request body is empty; a JSON object is expected");
         }
-        checkDepth(text);
+        int end = scan(text);
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
-            if (!text.substring(endOfValue(text)).isBlank()) {
+            if (!text.substring(end).isBlank()) {
                 throw new ApiException(ProblemType.MALFORMED_REQUEST, "the request body has content after the JSON object");
             }
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -77,30 +77,12 @@ public final class JsonBodies {
         }
     }
 
-    /** The index after the top-level value's closing brace, found lexically (strings and escapes skipped). */
-    static int endOfValue(String text) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                depth++;
-            } else if ((c == '}' || c == ']') && --depth == 0) {
-                return i + 1;
-            }
-        }
-        return text.length();
-    }
-
-    static void checkDepth(String text) {
+    /**
+     * One lexical pass (strings and escapes skipped): fails when nesting exceeds {@link #MAX_DEPTH}
+     * and returns the index just after the top-level value's closing bracket (the text length when
+     * the top-level value is not an object or array).
+     */
+    static int scan(String text) {
         int depth = 0;
         boolean inString = false;
         for (int i = 0; i < text.length(); i++) {
@@ -117,9 +99,14 @@ public final class JsonBodies {
                 if (++depth > MAX_DEPTH) {
                     throw new ApiException(ProblemType.MALFORMED_REQUEST, "the JSON is nested deeper than " + MAX_DEPTH);
                 }
-            } else if (c == '}' || c == ']') {
-                depth--;
+            } else if ((c == '}' || c == ']') && --depth == 0) {
+                return i + 1;
             }
         }
+        return text.length();
+    }
+
+    static void checkDepth(String text) {
+        scan(text);
     }
 }
