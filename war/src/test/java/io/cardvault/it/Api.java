@@ -16,9 +16,11 @@ import java.time.Duration;
 /** A small HTTP client for the tests: loopback only, JSON in and out. */
 public final class Api {
 
-    public static final String ADMIN_KEY = System.getenv().getOrDefault("CARDVAULT_ADMIN_KEY", "it-admin-key-0123456789");
+    public static final String ADMIN_KEY =
+            System.getenv().getOrDefault("CARDVAULT_ADMIN_KEY", "it-admin-key-0123456789");
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
 
@@ -54,15 +56,23 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(
+                                base.resolve(path.startsWith("/") ? path.substring(1) : path))
+                        .timeout(Duration.ofSeconds(30))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(
+                                                body, StandardCharsets.UTF_8));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r =
+                    CLIENT.send(
+                            b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,11 +92,21 @@ public final class Api {
 
     /** Creates a tenant through the admin API and returns its JSON (with keys). */
     public JsonObject createTenant(String name, String originsJson, String destinationsJson) {
-        Reply r = postJson("api/v1/admin/tenants",
-                "{\"name\":\"" + name + "\",\"allowedOrigins\":" + originsJson + ",\"allowedDestinations\":" + destinationsJson + "}",
-                "x-admin-key", ADMIN_KEY);
+        Reply r =
+                postJson(
+                        "api/v1/admin/tenants",
+                        "{\"name\":\""
+                                + name
+                                + "\",\"allowedOrigins\":"
+                                + originsJson
+                                + ",\"allowedDestinations\":"
+                                + destinationsJson
+                                + "}",
+                        "x-admin-key",
+                        ADMIN_KEY);
         if (r.status() != 201) {
-            throw new IllegalStateException("tenant creation answered " + r.status() + ": " + r.body());
+            throw new IllegalStateException(
+                    "tenant creation answered " + r.status() + ": " + r.body());
         }
         return r.json();
     }
@@ -96,8 +116,14 @@ public final class Api {
     }
 
     public static String card(String number, int month, int year, String cvc) {
-        return "{\"number\":\"" + number + "\",\"expiryMonth\":" + month + ",\"expiryYear\":" + year
-                + (cvc == null ? "" : ",\"cvc\":\"" + cvc + "\"") + "}";
+        return "{\"number\":\""
+                + number
+                + "\",\"expiryMonth\":"
+                + month
+                + ",\"expiryYear\":"
+                + year
+                + (cvc == null ? "" : ",\"cvc\":\"" + cvc + "\"")
+                + "}";
     }
 
     public static boolean isNull(JsonValue v) {

@@ -40,8 +40,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The full browser flow in headless Chromium, with the merchant page on a different origin
- * ({@code 127.0.0.1:<random>}) than cardvault ({@code localhost:<port>}): cross-origin iframes,
+ * The full browser flow in headless Chromium, with the merchant page on a different origin ({@code
+ * 127.0.0.1:<random>}) than cardvault ({@code localhost:<port>}): cross-origin iframes,
  * postMessage, tokenization, no card data on the merchant page, framing refused for origins the
  * tenant did not allow, and the demo checkout paying through the sandbox PSP.
  */
@@ -51,15 +51,15 @@ class BrowserIT {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Pattern UUID_V4 = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    static final Pattern UUID_V4 =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.realWar();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     Api api;
     HttpServer merchant;
@@ -68,26 +68,43 @@ class BrowserIT {
 
     @BeforeEach
     void setUp() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs apt packages chromium and chromium-driver (.ci/run installs them)");
         api = new Api(base);
         merchant = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        merchant.createContext("/checkout.html", exchange -> {
-            byte[] page = merchantPage().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
+        merchant.createContext(
+                "/checkout.html",
+                exchange -> {
+                    byte[] page = merchantPage().getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                    exchange.sendResponseHeaders(200, page.length);
+                    exchange.getResponseBody().write(page);
+                    exchange.close();
+                });
         merchant.start();
         profile = Files.createTempDirectory("cardvault-chromium");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1200,900", "--user-data-dir=" + profile);
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1200,900",
+                "--user-data-dir=" + profile);
+        driver =
+                new ChromeDriver(
+                        new ChromeDriverService.Builder()
+                                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                                .build(),
+                        options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
@@ -103,7 +120,9 @@ class BrowserIT {
 
     @Test
     void crossOriginMerchant_typesCard_tokenizes_andNeverSeesThePan() {
-        JsonObject tenant = api.createTenant("Browser " + UUID.randomUUID(), "[\"" + merchantOrigin() + "\"]", "[]");
+        JsonObject tenant =
+                api.createTenant(
+                        "Browser " + UUID.randomUUID(), "[\"" + merchantOrigin() + "\"]", "[]");
         driver.get(merchantOrigin() + "/checkout.html?key=" + tenant.getString("publishableKey"));
         waitFor(() -> readyCount() == 4, "all four fields ready");
 
@@ -115,8 +134,16 @@ class BrowserIT {
         waitFor(() -> !driver.findElement(By.id("result")).getText().isEmpty(), "tokenize result");
 
         String tokenId = driver.findElement(By.id("result")).getText();
-        assertTrue(UUID_V4.matcher(tokenId).matches(), "a token id, not an error: " + tokenId.replaceAll("\\d{5,}", "#"));
-        Reply read = api.send("GET", "api/v1/tokens/" + tokenId, null, "x-api-key", tenant.getString("secretKey"));
+        assertTrue(
+                UUID_V4.matcher(tokenId).matches(),
+                "a token id, not an error: " + tokenId.replaceAll("\\d{5,}", "#"));
+        Reply read =
+                api.send(
+                        "GET",
+                        "api/v1/tokens/" + tokenId,
+                        null,
+                        "x-api-key",
+                        tenant.getString("secretKey"));
         assertEquals(200, read.status());
         assertEquals("1111", read.json().getJsonObject("card").getString("last4"));
         assertTrue(read.json().getJsonObject("card").getBoolean("cvcAvailable"));
@@ -127,41 +154,66 @@ class BrowserIT {
         for (Object m : messages) {
             String text = String.valueOf(m);
             assertFalse(text.contains("4111111111111111"), "the merchant page received the PAN");
-            String withoutIds = text.replace(tokenId, "").replaceAll("\"(channel|requestId)\":\"[^\"]*\"", "");
-            assertFalse(withoutIds.matches("(?s).*\\d{5,}.*"), "a merchant message carries a long digit run");
+            String withoutIds =
+                    text.replace(tokenId, "").replaceAll("\"(channel|requestId)\":\"[^\"]*\"", "");
+            assertFalse(
+                    withoutIds.matches("(?s).*\\d{5,}.*"),
+                    "a merchant message carries a long digit run");
         }
     }
 
     @Test
     void originNotAllowed_cannotFrameTheFields() {
-        JsonObject tenant = api.createTenant("Elsewhere " + UUID.randomUUID(), "[\"https://shop.example\"]", "[]");
+        JsonObject tenant =
+                api.createTenant(
+                        "Elsewhere " + UUID.randomUUID(), "[\"https://shop.example\"]", "[]");
         driver.get(merchantOrigin() + "/checkout.html?key=" + tenant.getString("publishableKey"));
-        WebElement frame = new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> d.findElements(By.cssSelector("#card-number iframe")).stream().findFirst().orElse(null));
+        WebElement frame =
+                new WebDriverWait(driver, Duration.ofSeconds(15))
+                        .until(
+                                d ->
+                                        d
+                                                .findElements(By.cssSelector("#card-number iframe"))
+                                                .stream()
+                                                .findFirst()
+                                                .orElse(null));
         sleep(2000);
-        assertEquals(0L, ((Number) js().executeScript("return window.__ready;")).longValue(), "no field may start");
+        assertEquals(
+                0L,
+                ((Number) js().executeScript("return window.__ready;")).longValue(),
+                "no field may start");
         driver.switchTo().frame(frame);
-        assertTrue(driver.findElements(By.id("cv-input")).isEmpty(), "the browser must refuse to render the field");
+        assertTrue(
+                driver.findElements(By.id("cv-input")).isEmpty(),
+                "the browser must refuse to render the field");
         driver.switchTo().defaultContent();
     }
 
     @Test
     void demoCheckout_paysWithTestCard_andScreenshot() throws IOException {
         driver.get(base.toString().replace("127.0.0.1", "localhost") + "demo/");
-        waitFor(() -> driver.findElements(By.cssSelector("#events li")).size() >= 4, "demo fields ready");
+        waitFor(
+                () -> driver.findElements(By.cssSelector("#events li")).size() >= 4,
+                "demo fields ready");
         typeInto("card-number", "4111111111111111", "cc-number");
         typeInto("card-expiry", "1230", "cc-exp");
         typeInto("card-cvc", "123", "cc-csc");
         typeInto("card-holder", "Jane Doe", "cc-name");
         Path shots = Path.of("target", "screenshots");
         Files.createDirectories(shots);
-        Files.write(shots.resolve("demo-checkout.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                shots.resolve("demo-checkout.png"),
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         waitFor(() -> driver.findElement(By.id("pay")).isEnabled(), "pay button enabled");
         driver.findElement(By.id("pay")).click();
-        waitFor(() -> driver.findElement(By.id("payment-status")).getText().startsWith("approved"), "payment approved");
+        waitFor(
+                () -> driver.findElement(By.id("payment-status")).getText().startsWith("approved"),
+                "payment approved");
         assertTrue(UUID_V4.matcher(driver.findElement(By.id("token-id")).getText()).matches());
         assertTrue(driver.findElement(By.id("token-card")).getText().contains("1111"));
-        Files.write(shots.resolve("demo-checkout-paid.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                shots.resolve("demo-checkout-paid.png"),
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     private void typeInto(String hostId, String text, String expectedAutocomplete) {
@@ -184,7 +236,9 @@ class BrowserIT {
     }
 
     private void waitFor(java.util.function.BooleanSupplier condition, String what) {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what).until(d -> condition.getAsBoolean());
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .withMessage(what)
+                .until(d -> condition.getAsBoolean());
     }
 
     private static void sleep(long millis) {
@@ -210,7 +264,9 @@ class BrowserIT {
                 + "<button id=tokenize>Pay</button><pre id=result></pre>"
                 + "<script>window.__messages=[];window.__ready=0;"
                 + "window.addEventListener('message',function(e){window.__messages.push(JSON.stringify(e.data));});</script>"
-                + "<script src='" + cardvaultOrigin() + "/js/cardvault.js'></script>"
+                + "<script src='"
+                + cardvaultOrigin()
+                + "/js/cardvault.js'></script>"
                 + "<script>var key=new URLSearchParams(location.search).get('key');"
                 + "var fields=CardVault.fields({key:key,locale:'en'});"
                 + "fields.on('ready',function(){window.__ready++;});"

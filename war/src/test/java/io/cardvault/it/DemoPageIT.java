@@ -64,31 +64,39 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class DemoPageIT {
 
-    private static final Pattern UUID_V4 = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    private static final Pattern UUID_V4 =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     private static final String TEST_PAN = "4111111111111111";
     private static final long WAIT_MS = 10_000;
     private static final List<String> FIELDS = List.of("number", "expiry", "cvc", "holderName");
 
-    /** Records every message event the merchant page's window receives, before any page script runs. */
-    private static final String MESSAGE_RECORDER = "<script>window.__cvMessages = [];"
-            + "window.addEventListener('message', function (e) {"
-            + " var s; try { s = JSON.stringify(e.data); } catch (x) { s = String(e.data); }"
-            + " window.__cvMessages.push(String(s)); }, false);</script>";
+    /**
+     * Records every message event the merchant page's window receives, before any page script runs.
+     */
+    private static final String MESSAGE_RECORDER =
+            "<script>window.__cvMessages = [];"
+                    + "window.addEventListener('message', function (e) {"
+                    + " var s; try { s = JSON.stringify(e.data); } catch (x) { s = String(e.data); }"
+                    + " window.__cvMessages.push(String(s)); }, false);</script>";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.realWar();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     WebClient browser;
+
     /** Script errors from pages of this server (the demo page, cardvault.js, the field pages). */
     final List<String> scriptErrors = Collections.synchronizedList(new ArrayList<>());
+
     boolean recordMessages;
 
-    /** The demo page as a shop would serve it: on http://localhost:<port>, one of the demo tenant's origins. */
+    /**
+     * The demo page as a shop would serve it: on http://localhost:<port>, one of the demo tenant's
+     * origins.
+     */
     URI site() {
         return URI.create("http://localhost:" + base.getPort() + "/");
     }
@@ -111,7 +119,8 @@ class DemoPageIT {
                 String path = request.getUrl().getPath();
                 if (recordMessages && (path.equals("/demo/") || path.equals("/demo/index.html"))) {
                     String html = response.getContentAsString(StandardCharsets.UTF_8);
-                    return replaceContent(response, html.replace("<head>", "<head>" + MESSAGE_RECORDER));
+                    return replaceContent(
+                            response, html.replace("<head>", "<head>" + MESSAGE_RECORDER));
                 }
                 return response;
             }
@@ -131,11 +140,23 @@ class DemoPageIT {
         Map<String, HtmlPage> frames = fieldPages(page);
         assertEquals(FIELDS, List.copyOf(frames.keySet()));
 
-        Map<String, String> autocomplete = Map.of("number", "cc-number", "expiry", "cc-exp", "cvc", "cc-csc", "holderName", "cc-name");
+        Map<String, String> autocomplete =
+                Map.of(
+                        "number",
+                        "cc-number",
+                        "expiry",
+                        "cc-exp",
+                        "cvc",
+                        "cc-csc",
+                        "holderName",
+                        "cc-name");
         for (String field : FIELDS) {
             HtmlPage fieldPage = frames.get(field);
             HtmlInput input = input(fieldPage);
-            assertEquals(autocomplete.get(field), input.getAttribute("autocomplete"), field + " autocomplete");
+            assertEquals(
+                    autocomplete.get(field),
+                    input.getAttribute("autocomplete"),
+                    field + " autocomplete");
             if (!field.equals("holderName")) {
                 assertEquals("numeric", input.getAttribute("inputmode"), field + " inputmode");
             }
@@ -147,9 +168,14 @@ class DemoPageIT {
             DomElement error = fieldPage.getElementById(describedBy);
             assertNotNull(error, field + ": aria-describedby points at an element");
             assertEquals("cv-error", error.getId());
-            assertEquals("false", input.getAttribute("aria-invalid"), field + ": not invalid before any input");
+            assertEquals(
+                    "false",
+                    input.getAttribute("aria-invalid"),
+                    field + ": not invalid before any input");
         }
-        assertTrue(page.getHtmlElementById("pay").hasAttribute("disabled"), "pay is disabled while the fields are empty");
+        assertTrue(
+                page.getHtmlElementById("pay").hasAttribute("disabled"),
+                "pay is disabled while the fields are empty");
         assertNoCardvaultScriptErrors();
     }
 
@@ -160,9 +186,18 @@ class DemoPageIT {
 
         String card = page.getHtmlElementById("token-card").getTextContent();
         assertTrue(card.contains("1111"), "the masked card shows the last4");
-        assertFalse(card.replaceAll("\\s", "").contains("41111111"), "the masked card shows no more than the last4");
+        assertFalse(
+                card.replaceAll("\\s", "").contains("41111111"),
+                "the masked card shows no more than the last4");
 
-        Reply r = new Api(site()).send("GET", "api/v1/tokens/" + tokenId, null, "x-api-key", demoSecretKey());
+        Reply r =
+                new Api(site())
+                        .send(
+                                "GET",
+                                "api/v1/tokens/" + tokenId,
+                                null,
+                                "x-api-key",
+                                demoSecretKey());
         assertEquals(200, r.status(), "the token exists for the demo tenant");
         JsonObject stored = r.json();
         assertEquals(tokenId, stored.getString("id"));
@@ -179,26 +214,37 @@ class DemoPageIT {
         HtmlInput expiry = input(frames.get("expiry"));
 
         number.type("4111111111111112"); // bad Luhn
-        // Leave the number field for the expiry field. HtmlUnit keeps the focused element per page and
+        // Leave the number field for the expiry field. HtmlUnit keeps the focused element per page
+        // and
         // does not blur an input in one iframe when an input in another iframe gets the focus, as a
         // browser does; so blur it explicitly, then focus the next field.
         number.blur();
         expiry.focus();
-        waitFor(() -> eventLog(page).contains("blur {\"field\":\"number\"}"), () -> "a blur event of the number field, got: " + eventTypes(page));
+        waitFor(
+                () -> eventLog(page).contains("blur {\"field\":\"number\"}"),
+                () -> "a blur event of the number field, got: " + eventTypes(page));
         HtmlElement error = frames.get("number").getHtmlElementById("cv-error");
         // ERROR_MESSAGES['invalid-luhn'].de in client-js/src/shared/error-catalogue.js
         String expected = "Die Kartennummer ist ungültig.";
-        waitFor(() -> expected.equals(error.getTextContent()), "the German Luhn error in the number field");
+        waitFor(
+                () -> expected.equals(error.getTextContent()),
+                "the German Luhn error in the number field");
         assertEquals(expected, error.getTextContent());
         assertEquals("true", number.getAttribute("aria-invalid"));
         assertEquals("de", frames.get("number").getDocumentElement().getAttribute("lang"));
-        assertTrue(page.getHtmlElementById("pay").hasAttribute("disabled"), "pay stays disabled with an invalid number");
+        assertTrue(
+                page.getHtmlElementById("pay").hasAttribute("disabled"),
+                "pay stays disabled with an invalid number");
         assertNoCardvaultScriptErrors();
     }
 
     @Test
     void unknownKey_fieldPageRefused() throws Exception {
-        Page refused = browser.getPage(site().resolve("fields/field.html?key=pk_unknownunknownunknownunknownunkn&field=number&locale=en").toURL());
+        Page refused =
+                browser.getPage(
+                        site().resolve(
+                                        "fields/field.html?key=pk_unknownunknownunknownunknownunkn&field=number&locale=en")
+                                .toURL());
         WebResponse response = refused.getWebResponse();
         assertEquals(403, response.getStatusCode());
         String csp = response.getResponseHeaderValue("Content-Security-Policy");
@@ -224,18 +270,32 @@ class DemoPageIT {
             String raw = messages.get(i);
             String type = typeOf(raw);
             String compact = raw.replaceAll("[\\s-]", "");
-            assertFalse(compact.contains(TEST_PAN), "message #" + i + " (" + type + ") carries the full card number");
-            assertFalse(compact.contains("411111111111"), "message #" + i + " (" + type + ") carries a card number prefix");
-            assertFalse(raw.contains("1111 1111"), "message #" + i + " (" + type + ") carries formatted card digits");
+            assertFalse(
+                    compact.contains(TEST_PAN),
+                    "message #" + i + " (" + type + ") carries the full card number");
+            assertFalse(
+                    compact.contains("411111111111"),
+                    "message #" + i + " (" + type + ") carries a card number prefix");
+            assertFalse(
+                    raw.contains("1111 1111"),
+                    "message #" + i + " (" + type + ") carries formatted card digits");
             String withoutIds = withoutIds(raw);
             Matcher run = Pattern.compile("\\d{5,}").matcher(withoutIds);
-            assertFalse(run.find(), "message #" + i + " (" + type + ") has a run of 5+ digits outside the ids");
+            assertFalse(
+                    run.find(),
+                    "message #" + i + " (" + type + ") has a run of 5+ digits outside the ids");
             if (raw.contains(tokenId)) {
                 sawToken = true;
-                JsonObject card = Json.createReader(new StringReader(raw)).readObject()
-                        .getJsonObject("payload").getJsonObject("token").getJsonObject("card");
-                assertEquals(List.of("brand", "expiryMonth", "expiryYear", "last4"),
-                        card.keySet().stream().sorted().toList(), "the token summary has only these card properties");
+                JsonObject card =
+                        Json.createReader(new StringReader(raw))
+                                .readObject()
+                                .getJsonObject("payload")
+                                .getJsonObject("token")
+                                .getJsonObject("card");
+                assertEquals(
+                        List.of("brand", "expiryMonth", "expiryYear", "last4"),
+                        card.keySet().stream().sorted().toList(),
+                        "the token summary has only these card properties");
                 sawLast4 = "1111".equals(card.getString("last4"));
             }
         }
@@ -246,7 +306,10 @@ class DemoPageIT {
 
     // --- the flow -------------------------------------------------------------------------------
 
-    /** Types the test card, submits, waits for the token id and the approved payment; returns the token id. */
+    /**
+     * Types the test card, submits, waits for the token id and the approved payment; returns the
+     * token id.
+     */
     private String payWithTestCard(HtmlPage page) throws IOException {
         Map<String, HtmlPage> frames = fieldPages(page);
         input(frames.get("number")).type(TEST_PAN);
@@ -254,25 +317,40 @@ class DemoPageIT {
         input(frames.get("cvc")).type("123");
         input(frames.get("holderName")).type("Jane Doe");
         HtmlButton pay = page.getHtmlElementById("pay");
-        waitFor(() -> !pay.hasAttribute("disabled"), "the pay button enabled by complete number/expiry/cvc");
+        waitFor(
+                () -> !pay.hasAttribute("disabled"),
+                "the pay button enabled by complete number/expiry/cvc");
         pay.click();
 
         HtmlElement token = page.getHtmlElementById("token-id");
         HtmlElement status = page.getHtmlElementById("payment-status");
-        waitFor(() -> UUID_V4.matcher(token.getTextContent().trim()).matches(), "a token id (UUID v4) in #token-id");
-        waitFor(() -> status.getTextContent().startsWith("approved"),
-                () -> "an approved payment in #payment-status, is: " + status.getTextContent()
-                        + " / form error: " + page.getElementById("form-error").getTextContent());
-        assertTrue(status.getTextContent().matches("approved \\(pay_[^)]+\\)"), "payment status: " + status.getTextContent());
+        waitFor(
+                () -> UUID_V4.matcher(token.getTextContent().trim()).matches(),
+                "a token id (UUID v4) in #token-id");
+        waitFor(
+                () -> status.getTextContent().startsWith("approved"),
+                () ->
+                        "an approved payment in #payment-status, is: "
+                                + status.getTextContent()
+                                + " / form error: "
+                                + page.getElementById("form-error").getTextContent());
+        assertTrue(
+                status.getTextContent().matches("approved \\(pay_[^)]+\\)"),
+                "payment status: " + status.getTextContent());
         return token.getTextContent().trim();
     }
 
     private HtmlPage openDemo(String query) throws IOException {
         HtmlPage page = browser.getPage(site().resolve("demo/" + query).toURL());
         assertEquals(200, page.getWebResponse().getStatusCode());
-        waitFor(() -> fieldPagesOrEmpty(page).size() == FIELDS.size(), "4 field iframes with #cv-input");
+        waitFor(
+                () -> fieldPagesOrEmpty(page).size() == FIELDS.size(),
+                "4 field iframes with #cv-input");
         // ready = configured by the merchant page: the fields send nothing before that
-        waitFor(() -> eventLog(page).stream().filter(e -> e.startsWith("ready ")).count() == FIELDS.size(),
+        waitFor(
+                () ->
+                        eventLog(page).stream().filter(e -> e.startsWith("ready ")).count()
+                                == FIELDS.size(),
                 () -> "4 ready events, got: " + eventLog(page) + " errors: " + scriptErrors);
         return page;
     }
@@ -288,7 +366,8 @@ class DemoPageIT {
         Map<String, HtmlPage> byField = new LinkedHashMap<>();
         for (FrameWindow frame : page.getFrames()) {
             Page enclosed = frame.getEnclosedPage();
-            if (!(enclosed instanceof HtmlPage fieldPage) || fieldPage.getElementById("cv-input") == null) {
+            if (!(enclosed instanceof HtmlPage fieldPage)
+                    || fieldPage.getElementById("cv-input") == null) {
                 continue;
             }
             URL url = fieldPage.getUrl();
@@ -301,11 +380,12 @@ class DemoPageIT {
             }
         }
         Map<String, HtmlPage> ordered = new LinkedHashMap<>();
-        FIELDS.forEach(f -> {
-            if (byField.containsKey(f)) {
-                ordered.put(f, byField.get(f));
-            }
-        });
+        FIELDS.forEach(
+                f -> {
+                    if (byField.containsKey(f)) {
+                        ordered.put(f, byField.get(f));
+                    }
+                });
         return ordered;
     }
 
@@ -331,7 +411,9 @@ class DemoPageIT {
     }
 
     private static List<String> recordedMessages(HtmlPage page) {
-        Object json = page.executeJavaScript("JSON.stringify(window.__cvMessages || null)").getJavaScriptResult();
+        Object json =
+                page.executeJavaScript("JSON.stringify(window.__cvMessages || null)")
+                        .getJavaScriptResult();
         assertNotNull(json, "the message recorder ran");
         List<String> out = new ArrayList<>();
         for (JsonValue v : Json.createReader(new StringReader(String.valueOf(json))).readArray()) {
@@ -340,15 +422,18 @@ class DemoPageIT {
         return out;
     }
 
-    /** The message type of an envelope, for assertion messages that must not echo the message itself. */
+    /**
+     * The message type of an envelope, for assertion messages that must not echo the message
+     * itself.
+     */
     private static String typeOf(String raw) {
         Matcher m = Pattern.compile("\"type\":\"([a-z:-]{1,40})\"").matcher(raw);
         return m.find() ? m.group(1) : "?";
     }
 
     /**
-     * The message without its random ids, which may hold digit runs: the envelope's channel (chosen by
-     * the merchant page), payload.requestId (also the merchant page's) and payload.token.id.
+     * The message without its random ids, which may hold digit runs: the envelope's channel (chosen
+     * by the merchant page), payload.requestId (also the merchant page's) and payload.token.id.
      */
     private static String withoutIds(String raw) {
         JsonValue parsed;
@@ -376,7 +461,8 @@ class DemoPageIT {
         String dataDir = System.getenv("CARDVAULT_DATA_DIR");
         assertNotNull(dataDir, "CARDVAULT_DATA_DIR is set for the failsafe run");
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(Path.of(dataDir, "demo.env"), StandardCharsets.UTF_8)) {
+        try (Reader r =
+                Files.newBufferedReader(Path.of(dataDir, "demo.env"), StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -416,14 +502,18 @@ class DemoPageIT {
     private boolean isOurs(HtmlPage page, String sourceName) {
         String src = sourceName == null ? "" : sourceName;
         String pageUrl = page == null ? "" : page.getUrl().toString();
-        return src.contains("/js/cardvault.js") || src.contains("/fields/") || src.contains("/demo/")
-                || pageUrl.contains("/fields/") || pageUrl.contains("/demo/");
+        return src.contains("/js/cardvault.js")
+                || src.contains("/fields/")
+                || src.contains("/demo/")
+                || pageUrl.contains("/fields/")
+                || pageUrl.contains("/demo/");
     }
 
     private final class CollectingErrorListener implements JavaScriptErrorListener {
         @Override
         public void scriptException(HtmlPage page, ScriptException e) {
-            // the message names the script (url#line); the demo and field pages run only cardvault code
+            // the message names the script (url#line); the demo and field pages run only cardvault
+            // code
             if (isOurs(page, e.getMessage())) {
                 scriptErrors.add(page.getUrl().getPath() + ": " + e.getMessage());
             }
@@ -447,7 +537,8 @@ class DemoPageIT {
         }
 
         @Override
-        public void warn(String message, String sourceName, int line, String lineSource, int lineOffset) {
+        public void warn(
+                String message, String sourceName, int line, String lineSource, int lineOffset) {
             // warnings are not errors
         }
     }

@@ -10,7 +10,8 @@ public final class Deployments {
     private Deployments() {}
 
     public static WebArchive realWar() {
-        WebArchive built = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/cardvault.war"));
+        WebArchive built =
+                ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/cardvault.war"));
         return ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(built);
     }
 }

@@ -50,21 +50,21 @@ class ForwardingConcurrencyIT {
 
     record Card(String pan, int month, int year, String masked) {}
 
-    static final List<Card> CARDS = List.of(
-            new Card("4111111111111111", 1, 2031, "411111******1111"),
-            new Card("5555555555554444", 2, 2032, "555555******4444"),
-            new Card("378282246310005", 3, 2033, "378282*****0005"),
-            new Card("4111111111111111", 4, 2034, "411111******1111"),
-            new Card("5555555555554444", 5, 2035, "555555******4444"),
-            new Card("378282246310005", 6, 2036, "378282*****0005"));
+    static final List<Card> CARDS =
+            List.of(
+                    new Card("4111111111111111", 1, 2031, "411111******1111"),
+                    new Card("5555555555554444", 2, 2032, "555555******4444"),
+                    new Card("378282246310005", 3, 2033, "378282*****0005"),
+                    new Card("4111111111111111", 4, 2034, "411111******1111"),
+                    new Card("5555555555554444", 5, 2035, "555555******4444"),
+                    new Card("378282246310005", 6, 2036, "378282*****0005"));
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.realWar();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     static MockPsp psp;
 
@@ -83,8 +83,11 @@ class ForwardingConcurrencyIT {
     @Test
     void parallelForwards_eachCarriesItsOwnCard_andIsMaskedBack() throws Exception {
         Api api = new Api(base);
-        JsonObject tenant = api.createTenant("Forwarding concurrency " + UUID.randomUUID(), "[\"https://shop.example\"]",
-                "[\"" + psp.base() + "/*\"]");
+        JsonObject tenant =
+                api.createTenant(
+                        "Forwarding concurrency " + UUID.randomUUID(),
+                        "[\"https://shop.example\"]",
+                        "[\"" + psp.base() + "/*\"]");
         String sk = tenant.getString("secretKey");
         List<String> tokens = new ArrayList<>();
         Map<String, Card> cardOf = new HashMap<>();
@@ -101,17 +104,38 @@ class ForwardingConcurrencyIT {
             for (int i = 0; i < FORWARDS; i++) {
                 int n = i;
                 String tokenId = tokens.get(i % tokens.size());
-                Callable<String> task = () -> {
-                    String body = "{\"ref\":" + n + ",\"token\":\"" + tokenId + "\",\"pan\":\"{{ number }}\","
-                            + "\"exp\":\"{{ expiryMonth | pad(2) }}/{{ expiryYear | tail(2) }}\"}";
-                    Reply r = ForwardSupport.send(api, "POST", utf8(body), "x-api-key", sk, "content-type", "application/json",
-                            "x-forward-url", psp.base() + "/echo/pay/" + n, "x-token-id", tokenId, "x-ref", String.valueOf(n));
-                    return check(n, cardOf.get(tokenId), r);
-                };
+                Callable<String> task =
+                        () -> {
+                            String body =
+                                    "{\"ref\":"
+                                            + n
+                                            + ",\"token\":\""
+                                            + tokenId
+                                            + "\",\"pan\":\"{{ number }}\","
+                                            + "\"exp\":\"{{ expiryMonth | pad(2) }}/{{ expiryYear | tail(2) }}\"}";
+                            Reply r =
+                                    ForwardSupport.send(
+                                            api,
+                                            "POST",
+                                            utf8(body),
+                                            "x-api-key",
+                                            sk,
+                                            "content-type",
+                                            "application/json",
+                                            "x-forward-url",
+                                            psp.base() + "/echo/pay/" + n,
+                                            "x-token-id",
+                                            tokenId,
+                                            "x-ref",
+                                            String.valueOf(n));
+                            return check(n, cardOf.get(tokenId), r);
+                        };
                 results.add(pool.submit(task));
             }
             pool.shutdown();
-            assertTrue(pool.awaitTermination(120, TimeUnit.SECONDS), "200 forwards must finish within 120 s");
+            assertTrue(
+                    pool.awaitTermination(120, TimeUnit.SECONDS),
+                    "200 forwards must finish within 120 s");
         } finally {
             pool.shutdownNow();
         }
@@ -122,9 +146,14 @@ class ForwardingConcurrencyIT {
                 problems.add(problem);
             }
         }
-        assertTrue(problems.isEmpty(), problems.size() + " forwards went wrong, first: " + (problems.isEmpty() ? "" : problems.get(0)));
+        assertTrue(
+                problems.isEmpty(),
+                problems.size()
+                        + " forwards went wrong, first: "
+                        + (problems.isEmpty() ? "" : problems.get(0)));
 
-        assertEquals(before + FORWARDS, psp.hits(), "the PSP must see exactly one request per forward");
+        assertEquals(
+                before + FORWARDS, psp.hits(), "the PSP must see exactly one request per forward");
         List<Received> seen = psp.received().subList(before, before + FORWARDS);
         Set<Integer> refs = new HashSet<>();
         for (Received got : seen) {
@@ -133,19 +162,33 @@ class ForwardingConcurrencyIT {
             Card expected = cardOf.get(json.getString("token"));
             assertNotNull(expected, "request " + ref + " names a token of this test");
             String pan = json.getString("pan");
-            assertTrue(pan.length() == expected.pan().length() && pan.endsWith(expected.pan().substring(expected.pan().length() - 4)),
-                    "request " + ref + " carried another token's card (compared by length and last4)");
-            assertTrue(pan.equals(expected.pan()), "request " + ref + " carried a wrong card number");
-            assertTrue(String.format("%02d/%02d", expected.month(), expected.year() % 100).equals(json.getString("exp")),
+            assertTrue(
+                    pan.length() == expected.pan().length()
+                            && pan.endsWith(expected.pan().substring(expected.pan().length() - 4)),
+                    "request "
+                            + ref
+                            + " carried another token's card (compared by length and last4)");
+            assertTrue(
+                    pan.equals(expected.pan()), "request " + ref + " carried a wrong card number");
+            assertTrue(
+                    String.format("%02d/%02d", expected.month(), expected.year() % 100)
+                            .equals(json.getString("exp")),
                     "request " + ref + " carried another token's expiry");
-            assertEquals(String.valueOf(ref), got.header("x-ref"), "headers and body of one forward stay together");
-            assertEquals("/echo/pay/" + ref, got.path(), "URL and body of one forward stay together");
+            assertEquals(
+                    String.valueOf(ref),
+                    got.header("x-ref"),
+                    "headers and body of one forward stay together");
+            assertEquals(
+                    "/echo/pay/" + ref, got.path(), "URL and body of one forward stay together");
             assertTrue(refs.add(ref), "request " + ref + " arrived twice");
         }
         assertEquals(FORWARDS, refs.size());
     }
 
-    /** @return null when the merchant got the right, masked answer, else a description without card data */
+    /**
+     * @return null when the merchant got the right, masked answer, else a description without card
+     *     data
+     */
     private static String check(int n, Card card, Reply r) {
         if (r.status() != 200) {
             return "forward " + n + " answered " + r.status() + ": " + mask(r.body());
@@ -169,7 +212,12 @@ class ForwardingConcurrencyIT {
             return "forward " + n + " got the answer of forward " + json.getInt("ref", -1);
         }
         if (!card.masked().equals(json.getString("pan", ""))) {
-            return "forward " + n + " got " + mask(json.getString("pan", "")) + " instead of " + card.masked();
+            return "forward "
+                    + n
+                    + " got "
+                    + mask(json.getString("pan", ""))
+                    + " instead of "
+                    + card.masked();
         }
         return null;
     }

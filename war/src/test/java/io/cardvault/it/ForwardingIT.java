@@ -60,8 +60,7 @@ class ForwardingIT {
         return Deployments.realWar();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     static MockPsp psp;
     static int closedPort;
@@ -93,12 +92,18 @@ class ForwardingIT {
     void tenant() {
         api = new Api(base);
         if (sk == null) {
-            JsonObject t = api.createTenant("Forwarding IT " + UUID.randomUUID(), "[\"https://shop.example\"]",
-                    "[\"" + psp.base() + "/*\"]");
+            JsonObject t =
+                    api.createTenant(
+                            "Forwarding IT " + UUID.randomUUID(),
+                            "[\"https://shop.example\"]",
+                            "[\"" + psp.base() + "/*\"]");
             sk = t.getString("secretKey");
             pk = t.getString("publishableKey");
-            JsonObject other = api.createTenant("Forwarding IT closed " + UUID.randomUUID(), "[\"https://shop.example\"]",
-                    "[\"http://127.0.0.1:" + closedPort + "/*\"]");
+            JsonObject other =
+                    api.createTenant(
+                            "Forwarding IT closed " + UUID.randomUUID(),
+                            "[\"https://shop.example\"]",
+                            "[\"http://127.0.0.1:" + closedPort + "/*\"]");
             otherSk = other.getString("secretKey");
             otherTenantToken = token(api, otherSk, VISA, 7, 2031, null, null);
         }
@@ -109,12 +114,16 @@ class ForwardingIT {
     @Test
     void json_placeholdersEverywhere_pspReceivesValidJsonAndUntouchedBytes() {
         String id = token(api, sk, VISA, 7, 2031, null, HOLDER);
-        String template = "{ \"z\" :\"first\",\n\t\"number\":\"{{ number }}\",   \"month\" : \"{{ expiryMonth | unwrap }}\",\r\n"
-                + "\"exp\":\"{{expiryMonth|pad(2)}}/{{ expiryYear | tail(2) }}\",\"holder\":\"{{ holderName }}\","
-                + " \"a\":[1, 2 ,3],\"note\":\"line1\\nline2 {not a placeholder}\" ,\"yearNum\": {{ expiryYear | unwrap }} }";
-        String expected = "{ \"z\" :\"first\",\n\t\"number\":\"" + VISA + "\",   \"month\" : 7,\r\n"
-                + "\"exp\":\"07/31\",\"holder\":\"Jane \\\"JD\\\" O\\\\Doe \uD83D\uDE00\","
-                + " \"a\":[1, 2 ,3],\"note\":\"line1\\nline2 {not a placeholder}\" ,\"yearNum\": 2031 }";
+        String template =
+                "{ \"z\" :\"first\",\n\t\"number\":\"{{ number }}\",   \"month\" : \"{{ expiryMonth | unwrap }}\",\r\n"
+                        + "\"exp\":\"{{expiryMonth|pad(2)}}/{{ expiryYear | tail(2) }}\",\"holder\":\"{{ holderName }}\","
+                        + " \"a\":[1, 2 ,3],\"note\":\"line1\\nline2 {not a placeholder}\" ,\"yearNum\": {{ expiryYear | unwrap }} }";
+        String expected =
+                "{ \"z\" :\"first\",\n\t\"number\":\""
+                        + VISA
+                        + "\",   \"month\" : 7,\r\n"
+                        + "\"exp\":\"07/31\",\"holder\":\"Jane \\\"JD\\\" O\\\\Doe \uD83D\uDE00\","
+                        + " \"a\":[1, 2 ,3],\"note\":\"line1\\nline2 {not a placeholder}\" ,\"yearNum\": 2031 }";
 
         Reply r = forward("POST", "/ok/json", id, "application/json", utf8(template));
 
@@ -123,10 +132,16 @@ class ForwardingIT {
         assertSameText(expected, got.bodyText(), "JSON body received by the PSP");
         JsonObject json = Json.createReader(new StringReader(got.bodyText())).readObject();
         assertTrue(VISA.equals(json.getString("number")), "number injected as a JSON string");
-        assertEquals(JsonValue.ValueType.NUMBER, json.get("month").getValueType(), "unwrap keeps a number a number");
+        assertEquals(
+                JsonValue.ValueType.NUMBER,
+                json.get("month").getValueType(),
+                "unwrap keeps a number a number");
         assertEquals(7, json.getInt("month"));
         assertSameText("07/31", json.getString("exp"), "exp received by the PSP");
-        assertEquals(HOLDER, json.getString("holder"), "quote, backslash and emoji survive as one JSON string");
+        assertEquals(
+                HOLDER,
+                json.getString("holder"),
+                "quote, backslash and emoji survive as one JSON string");
         assertEquals("line1\nline2 {not a placeholder}", json.getString("note"));
         assertEquals(2031, json.getInt("yearNum"));
         assertEquals("application/json", got.header("content-type"));
@@ -134,19 +149,40 @@ class ForwardingIT {
 
     @Test
     void json_holderWithNewline_isRefusedAtTokenization() {
-        // a newline can never reach a JSON template: the tokens API refuses control characters in holderName
-        Reply r = api.postJson("api/v1/tokens", Json.createObjectBuilder().add("number", VISA).add("expiryMonth", 7)
-                .add("expiryYear", 2031).add("holderName", "Jane\nDoe").build().toString(), "x-api-key", sk);
+        // a newline can never reach a JSON template: the tokens API refuses control characters in
+        // holderName
+        Reply r =
+                api.postJson(
+                        "api/v1/tokens",
+                        Json.createObjectBuilder()
+                                .add("number", VISA)
+                                .add("expiryMonth", 7)
+                                .add("expiryYear", 2031)
+                                .add("holderName", "Jane\nDoe")
+                                .build()
+                                .toString(),
+                        "x-api-key",
+                        sk);
         assertEquals(422, r.status());
     }
 
     @Test
     void form_placeholderInValues_percentEncodedRestByteForByte() {
         String id = token(api, sk, VISA, 7, 2031, null, "Jane O'Neil & Co/+=");
-        String template = "amount=10%2C00&card%5Bnumber%5D={{ number }}&name={{ holderName }}&z=a+b&exp={{ expiryMonth | pad(2) }}&&x=";
-        String expected = "amount=10%2C00&card%5Bnumber%5D=" + VISA + "&name=Jane%20O%27Neil%20%26%20Co%2F%2B%3D&z=a+b&exp=07&&x=";
+        String template =
+                "amount=10%2C00&card%5Bnumber%5D={{ number }}&name={{ holderName }}&z=a+b&exp={{ expiryMonth | pad(2) }}&&x=";
+        String expected =
+                "amount=10%2C00&card%5Bnumber%5D="
+                        + VISA
+                        + "&name=Jane%20O%27Neil%20%26%20Co%2F%2B%3D&z=a+b&exp=07&&x=";
 
-        Reply r = forward("POST", "/ok/form", id, "application/x-www-form-urlencoded", utf8(template));
+        Reply r =
+                forward(
+                        "POST",
+                        "/ok/form",
+                        id,
+                        "application/x-www-form-urlencoded",
+                        utf8(template));
 
         assertEquals(200, r.status(), mask(r.body()));
         assertSameText(expected, psp.last().bodyText(), "form body received by the PSP");
@@ -156,10 +192,14 @@ class ForwardingIT {
     void xml_holderWithMarkup_escapedAndWellFormed() throws Exception {
         String holder = "A<&>B \"Q\" 'x'";
         String id = token(api, sk, MASTERCARD, 12, 2030, null, holder);
-        String template = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pay   holder=\"{{ holderName }}\">\n"
-                + "  <pan>{{ number }}</pan><name>{{holderName}}</name><exp>{{ expiryMonth | pad(2) }}{{ expiryYear | tail(2) }}</exp></pay>";
-        String expected = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pay   holder=\"A&lt;&amp;&gt;B &quot;Q&quot; &apos;x&apos;\">\n"
-                + "  <pan>" + MASTERCARD + "</pan><name>A&lt;&amp;&gt;B &quot;Q&quot; &apos;x&apos;</name><exp>1230</exp></pay>";
+        String template =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pay   holder=\"{{ holderName }}\">\n"
+                        + "  <pan>{{ number }}</pan><name>{{holderName}}</name><exp>{{ expiryMonth | pad(2) }}{{ expiryYear | tail(2) }}</exp></pay>";
+        String expected =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pay   holder=\"A&lt;&amp;&gt;B &quot;Q&quot; &apos;x&apos;\">\n"
+                        + "  <pan>"
+                        + MASTERCARD
+                        + "</pan><name>A&lt;&amp;&gt;B &quot;Q&quot; &apos;x&apos;</name><exp>1230</exp></pay>";
 
         Reply r = forward("POST", "/ok/xml", id, "application/xml", utf8(template));
 
@@ -173,13 +213,16 @@ class ForwardingIT {
         Element root = doc.getDocumentElement();
         assertEquals(holder, root.getAttribute("holder"));
         assertEquals(holder, root.getElementsByTagName("name").item(0).getTextContent());
-        assertTrue(MASTERCARD.equals(root.getElementsByTagName("pan").item(0).getTextContent()), "PAN injected as XML text");
+        assertTrue(
+                MASTERCARD.equals(root.getElementsByTagName("pan").item(0).getTextContent()),
+                "PAN injected as XML text");
     }
 
     @Test
     void textPlain_placeholdersReplacedVerbatim() {
         String id = token(api, sk, AMEX, 3, 2032, "1234", "Jane Doe");
-        String template = "  card={{ number }};exp={{ expiryMonth | pad(2) }}/{{ expiryYear }};brand={{ brand }};last={{number|tail(4)}}\n\n";
+        String template =
+                "  card={{ number }};exp={{ expiryMonth | pad(2) }}/{{ expiryYear }};brand={{ brand }};last={{number|tail(4)}}\n\n";
         String expected = "  card=" + AMEX + ";exp=03/2032;brand=amex;last=0005\n\n";
 
         Reply r = forward("PUT", "/ok/text", id, "text/plain; charset=utf-8", utf8(template));
@@ -192,21 +235,39 @@ class ForwardingIT {
     @Test
     void query_placeholderInForwardUrl_injectedPercentEncoded() {
         String id = token(api, sk, VISA, 7, 2031, null, "Jane Doe");
-        Reply r = forwardTo("GET", psp.base() + "/ok/pay?n={{ number }}&x=1&h={{ holderName }}&e={{ expiryMonth | pad(2) }}", id,
-                null, null);
+        Reply r =
+                forwardTo(
+                        "GET",
+                        psp.base()
+                                + "/ok/pay?n={{ number }}&x=1&h={{ holderName }}&e={{ expiryMonth | pad(2) }}",
+                        id,
+                        null,
+                        null);
 
         assertEquals(200, r.status(), mask(r.body()));
         Received got = psp.last();
         assertEquals("GET", got.method());
         assertEquals("/ok/pay", got.path());
-        assertSameText("n=" + VISA + "&x=1&h=Jane%20Doe&e=07", got.rawQuery(), "query received by the PSP");
+        assertSameText(
+                "n=" + VISA + "&x=1&h=Jane%20Doe&e=07",
+                got.rawQuery(),
+                "query received by the PSP");
     }
 
     @Test
     void headerValue_placeholder_injected() {
         String id = token(api, sk, VISA, 7, 2031, null, null);
-        Reply r = forward("POST", "/ok/header", id, "application/json", utf8("{}"), "x-last4", "{{ number | tail(4) }}",
-                "x-exp", "{{ expiryMonth | pad(2) }}/{{ expiryYear | tail(2) }}");
+        Reply r =
+                forward(
+                        "POST",
+                        "/ok/header",
+                        id,
+                        "application/json",
+                        utf8("{}"),
+                        "x-last4",
+                        "{{ number | tail(4) }}",
+                        "x-exp",
+                        "{{ expiryMonth | pad(2) }}/{{ expiryYear | tail(2) }}");
 
         assertEquals(200, r.status(), mask(r.body()));
         assertSameText("1111", psp.last().header("x-last4"), "x-last4 received by the PSP");
@@ -217,11 +278,32 @@ class ForwardingIT {
     @Test
     void otherContentType_bodyUntouched() {
         String id = token(api, sk, VISA, 7, 2031, null, null);
-        byte[] body = new byte[] {'{', '{', ' ', 'n', 'u', 'm', 'b', 'e', 'r', ' ', '}', '}', 0, (byte) 0xff, (byte) 0xfe, '\r', '\n', 'x'};
+        byte[] body =
+                new byte[] {
+                    '{',
+                    '{',
+                    ' ',
+                    'n',
+                    'u',
+                    'm',
+                    'b',
+                    'e',
+                    'r',
+                    ' ',
+                    '}',
+                    '}',
+                    0,
+                    (byte) 0xff,
+                    (byte) 0xfe,
+                    '\r',
+                    '\n',
+                    'x'
+                };
 
         Reply octet = forward("POST", "/ok/binary", id, "application/octet-stream", body);
         assertEquals(200, octet.status());
-        assertArrayEquals(body, psp.last().body(), "application/octet-stream is never parsed or changed");
+        assertArrayEquals(
+                body, psp.last().body(), "application/octet-stream is never parsed or changed");
 
         byte[] text = utf8("{{ number }} in latin-1");
         Reply latin1 = forward("POST", "/ok/latin1", id, "text/plain; charset=iso-8859-1", text);
@@ -234,8 +316,19 @@ class ForwardingIT {
     @Test
     void headers_customPassed_controlHeadersNotForwarded() {
         String id = token(api, sk, VISA, 7, 2031, null, null);
-        Reply r = forward("POST", "/ok/headers", id, "application/json", utf8("{\"a\":1}"),
-                "x-merchant-ref", "order-77", "Authorization", "Bearer psp-secret", "idempotency-key", "hdr-" + UUID.randomUUID());
+        Reply r =
+                forward(
+                        "POST",
+                        "/ok/headers",
+                        id,
+                        "application/json",
+                        utf8("{\"a\":1}"),
+                        "x-merchant-ref",
+                        "order-77",
+                        "Authorization",
+                        "Bearer psp-secret",
+                        "idempotency-key",
+                        "hdr-" + UUID.randomUUID());
 
         assertEquals(200, r.status(), mask(r.body()));
         Received got = psp.last();
@@ -244,18 +337,32 @@ class ForwardingIT {
         for (String name : List.of("x-api-key", "x-forward-url", "x-token-id", "idempotency-key")) {
             assertNull(got.header(name), name + " must not reach the PSP");
         }
-        assertFalse(got.headers().toString().contains(sk), "the secret key must not reach the PSP in any header");
+        assertFalse(
+                got.headers().toString().contains(sk),
+                "the secret key must not reach the PSP in any header");
     }
 
     @Test
     void headerOverwrite_pair_pspReceivesReservedHeader() {
         String id = token(api, sk, VISA, 7, 2031, null, null);
-        Reply r = forward("POST", "/ok/overwrite", id, "application/json", utf8("{}"),
-                "x-psp-key-name", "x-api-key", "x-psp-key-value", "123456");
+        Reply r =
+                forward(
+                        "POST",
+                        "/ok/overwrite",
+                        id,
+                        "application/json",
+                        utf8("{}"),
+                        "x-psp-key-name",
+                        "x-api-key",
+                        "x-psp-key-value",
+                        "123456");
 
         assertEquals(200, r.status(), mask(r.body()));
         Received got = psp.last();
-        assertEquals(List.of("123456"), got.headers().get("x-api-key"), "the overwrite replaces cardvault's own key");
+        assertEquals(
+                List.of("123456"),
+                got.headers().get("x-api-key"),
+                "the overwrite replaces cardvault's own key");
         assertNull(got.header("x-psp-key-name"));
         assertNull(got.header("x-psp-key-value"));
     }
@@ -265,8 +372,24 @@ class ForwardingIT {
         String id = token(api, sk, VISA, 7, 2031, null, null);
         int before = psp.hits();
 
-        Reply nameOnly = forward("POST", "/ok/half", id, "application/json", utf8("{}"), "x-psp-key-name", "x-api-key");
-        Reply valueOnly = forward("POST", "/ok/half", id, "application/json", utf8("{}"), "x-psp-key-value", "123456");
+        Reply nameOnly =
+                forward(
+                        "POST",
+                        "/ok/half",
+                        id,
+                        "application/json",
+                        utf8("{}"),
+                        "x-psp-key-name",
+                        "x-api-key");
+        Reply valueOnly =
+                forward(
+                        "POST",
+                        "/ok/half",
+                        id,
+                        "application/json",
+                        utf8("{}"),
+                        "x-psp-key-value",
+                        "123456");
 
         for (Reply r : List.of(nameOnly, valueOnly)) {
             assertProxyError(r, 400, "invalid-header-overwrite");
@@ -279,11 +402,18 @@ class ForwardingIT {
     @Test
     void relay_2xx_statusHeadersBodyRelayedWithForwardId() {
         String id = token(api, sk, VISA, 7, 2031, null, null);
-        Reply r = forward("POST", "/created/pay", id, "application/json", utf8("{\"n\":\"{{ number }}\"}"));
+        Reply r =
+                forward(
+                        "POST",
+                        "/created/pay",
+                        id,
+                        "application/json",
+                        utf8("{\"n\":\"{{ number }}\"}"));
 
         assertEquals(201, r.status());
         assertEquals("{\"received\":" + psp.last().body().length + ",\"id\":\"pay_1\"}", r.body());
-        assertTrue(r.header("content-type").startsWith("application/json"), r.header("content-type"));
+        assertTrue(
+                r.header("content-type").startsWith("application/json"), r.header("content-type"));
         assertNotNull(UUID.fromString(r.header("x-cardvault-forward-id")));
         assertNull(r.header("x-cardvault-error"));
     }
@@ -337,14 +467,28 @@ class ForwardingIT {
 
         byte[] exactlyLimit = new byte[1024 * 1024];
         java.util.Arrays.fill(exactlyLimit, (byte) 'b');
-        assertEquals(200, forward("POST", "/ok/limit", id, "application/octet-stream", exactlyLimit).status(), "1 MiB is allowed");
+        assertEquals(
+                200,
+                forward("POST", "/ok/limit", id, "application/octet-stream", exactlyLimit).status(),
+                "1 MiB is allowed");
         assertEquals(1024 * 1024, psp.last().body().length);
     }
 
     @Test
     void destination_closedPort_502Unreachable() {
-        Reply r = ForwardSupport.send(api, "POST", utf8("{}"), "x-api-key", otherSk, "content-type", "application/json",
-                "x-forward-url", "http://127.0.0.1:" + closedPort + "/pay", "x-token-id", otherTenantToken);
+        Reply r =
+                ForwardSupport.send(
+                        api,
+                        "POST",
+                        utf8("{}"),
+                        "x-api-key",
+                        otherSk,
+                        "content-type",
+                        "application/json",
+                        "x-forward-url",
+                        "http://127.0.0.1:" + closedPort + "/pay",
+                        "x-token-id",
+                        otherTenantToken);
 
         assertProxyError(r, 502, "destination-unreachable");
     }
@@ -359,7 +503,9 @@ class ForwardingIT {
 
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertProxyError(r, 504, "destination-timeout");
-        assertTrue(millis < MockPsp.SLOW_MILLIS, "the proxy must give up before the PSP answers (took " + millis + " ms)");
+        assertTrue(
+                millis < MockPsp.SLOW_MILLIS,
+                "the proxy must give up before the PSP answers (took " + millis + " ms)");
         assertEquals(before + 1, psp.hits(), "sent once, never retried");
     }
 
@@ -368,16 +514,17 @@ class ForwardingIT {
         String id = token(api, sk, VISA, 7, 2031, null, null);
         int before = psp.hits();
         int p = psp.port();
-        List<String> refused = List.of(
-                "http://127.0.0.1:" + closedPort + "/ok",
-                "http://127.0.0.1:" + p + "@evil.example/",
-                "http://evil.example@127.0.0.1:" + p + "/ok",
-                "https://example.com/",
-                "https://127.0.0.1:" + p + "/ok",
-                "http://localhost:" + p + "/ok",
-                "http://127.0.0.2:" + p + "/ok",
-                "http://127.0.0.1:" + p + "/../ok",
-                "ftp://127.0.0.1:" + p + "/ok");
+        List<String> refused =
+                List.of(
+                        "http://127.0.0.1:" + closedPort + "/ok",
+                        "http://127.0.0.1:" + p + "@evil.example/",
+                        "http://evil.example@127.0.0.1:" + p + "/ok",
+                        "https://example.com/",
+                        "https://127.0.0.1:" + p + "/ok",
+                        "http://localhost:" + p + "/ok",
+                        "http://127.0.0.2:" + p + "/ok",
+                        "http://127.0.0.1:" + p + "/../ok",
+                        "ftp://127.0.0.1:" + p + "/ok");
         for (String url : refused) {
             Reply r = forwardTo("POST", url, id, "application/json", utf8("{}"));
             assertProxyError(r, 403, "destination-not-allowed");
@@ -388,11 +535,19 @@ class ForwardingIT {
     @Test
     void token_unknownDeletedOrOtherTenants_404NothingSent() {
         String deleted = token(api, sk, VISA, 7, 2031, null, null);
-        assertEquals(204, api.send("DELETE", "api/v1/tokens/" + deleted, null, "x-api-key", sk).status());
+        assertEquals(
+                204,
+                api.send("DELETE", "api/v1/tokens/" + deleted, null, "x-api-key", sk).status());
         int before = psp.hits();
 
         for (String id : List.of(UUID.randomUUID().toString(), deleted, otherTenantToken)) {
-            Reply r = forward("POST", "/ok/pay", id, "application/json", utf8("{\"n\":\"{{ number }}\"}"));
+            Reply r =
+                    forward(
+                            "POST",
+                            "/ok/pay",
+                            id,
+                            "application/json",
+                            utf8("{\"n\":\"{{ number }}\"}"));
             assertProxyError(r, 404, "token-not-found");
         }
         assertEquals(before, psp.hits());
@@ -404,15 +559,67 @@ class ForwardingIT {
         int before = psp.hits();
         String url = psp.base() + "/ok/pay";
 
-        Reply noUrl = ForwardSupport.send(api, "POST", utf8("{}"), "x-api-key", sk, "content-type", "application/json", "x-token-id", id);
-        Reply badUrl = ForwardSupport.send(api, "POST", utf8("{}"), "x-api-key", sk, "content-type", "application/json",
-                "x-forward-url", "not a url", "x-token-id", id);
-        Reply relativeUrl = ForwardSupport.send(api, "POST", utf8("{}"), "x-api-key", sk, "content-type", "application/json",
-                "x-forward-url", "/ok/pay", "x-token-id", id);
-        Reply noToken = ForwardSupport.send(api, "POST", utf8("{}"), "x-api-key", sk, "content-type", "application/json",
-                "x-forward-url", url);
-        Reply badToken = ForwardSupport.send(api, "POST", utf8("{}"), "x-api-key", sk, "content-type", "application/json",
-                "x-forward-url", url, "x-token-id", "not-a-token");
+        Reply noUrl =
+                ForwardSupport.send(
+                        api,
+                        "POST",
+                        utf8("{}"),
+                        "x-api-key",
+                        sk,
+                        "content-type",
+                        "application/json",
+                        "x-token-id",
+                        id);
+        Reply badUrl =
+                ForwardSupport.send(
+                        api,
+                        "POST",
+                        utf8("{}"),
+                        "x-api-key",
+                        sk,
+                        "content-type",
+                        "application/json",
+                        "x-forward-url",
+                        "not a url",
+                        "x-token-id",
+                        id);
+        Reply relativeUrl =
+                ForwardSupport.send(
+                        api,
+                        "POST",
+                        utf8("{}"),
+                        "x-api-key",
+                        sk,
+                        "content-type",
+                        "application/json",
+                        "x-forward-url",
+                        "/ok/pay",
+                        "x-token-id",
+                        id);
+        Reply noToken =
+                ForwardSupport.send(
+                        api,
+                        "POST",
+                        utf8("{}"),
+                        "x-api-key",
+                        sk,
+                        "content-type",
+                        "application/json",
+                        "x-forward-url",
+                        url);
+        Reply badToken =
+                ForwardSupport.send(
+                        api,
+                        "POST",
+                        utf8("{}"),
+                        "x-api-key",
+                        sk,
+                        "content-type",
+                        "application/json",
+                        "x-forward-url",
+                        url,
+                        "x-token-id",
+                        "not-a-token");
 
         for (Reply r : List.of(noUrl, badUrl, relativeUrl)) {
             assertProxyError(r, 400, "malformed-request");
@@ -430,7 +637,8 @@ class ForwardingIT {
         String id = token(api, sk, VISA, 7, 2031, null, null);
         int before = psp.hits();
 
-        Reply body = forward("POST", "/ok/pay", id, "application/json", utf8("{\"a\":\"{{ nope }}\"}"));
+        Reply body =
+                forward("POST", "/ok/pay", id, "application/json", utf8("{\"a\":\"{{ nope }}\"}"));
         assertProxyError(body, 400, "invalid-placeholder");
         assertTrue(body.json().getString("detail").contains("position 9"), body.body());
 
@@ -438,14 +646,23 @@ class ForwardingIT {
         assertProxyError(filter, 400, "invalid-placeholder");
         assertTrue(filter.json().getString("detail").contains("position 14"), filter.body());
 
-        Reply unterminated = forward("POST", "/ok/pay", id, "application/json", utf8("{\"a\":\"{{ number \"}"));
+        Reply unterminated =
+                forward("POST", "/ok/pay", id, "application/json", utf8("{\"a\":\"{{ number \"}"));
         assertProxyError(unterminated, 400, "invalid-placeholder");
 
         Reply query = forwardTo("GET", psp.base() + "/ok/pay?n={{ nope }}", id, null, null);
         assertProxyError(query, 400, "invalid-placeholder");
         assertTrue(query.json().getString("detail").contains("position 5"), query.body());
 
-        Reply header = forward("POST", "/ok/pay", id, "application/json", utf8("{}"), "x-card", "{{ nope }}");
+        Reply header =
+                forward(
+                        "POST",
+                        "/ok/pay",
+                        id,
+                        "application/json",
+                        utf8("{}"),
+                        "x-card",
+                        "{{ nope }}");
         assertProxyError(header, 400, "invalid-placeholder");
         assertTrue(header.json().getString("detail").contains("position 3"), header.body());
 
@@ -458,14 +675,45 @@ class ForwardingIT {
         int before = psp.hits();
         String url = psp.base() + "/ok/pay";
 
-        Reply none = ForwardSupport.send(api, "POST", utf8("{}"), "content-type", "application/json", "x-forward-url", url,
-                "x-token-id", id);
+        Reply none =
+                ForwardSupport.send(
+                        api,
+                        "POST",
+                        utf8("{}"),
+                        "content-type",
+                        "application/json",
+                        "x-forward-url",
+                        url,
+                        "x-token-id",
+                        id);
         assertProxyError(none, 401, "unauthenticated");
-        Reply unknown = ForwardSupport.send(api, "POST", utf8("{}"), "x-api-key", "sk_" + "A".repeat(32), "content-type",
-                "application/json", "x-forward-url", url, "x-token-id", id);
+        Reply unknown =
+                ForwardSupport.send(
+                        api,
+                        "POST",
+                        utf8("{}"),
+                        "x-api-key",
+                        "sk_" + "A".repeat(32),
+                        "content-type",
+                        "application/json",
+                        "x-forward-url",
+                        url,
+                        "x-token-id",
+                        id);
         assertProxyError(unknown, 401, "unauthenticated");
-        Reply publishable = ForwardSupport.send(api, "POST", utf8("{}"), "x-api-key", pk, "content-type", "application/json",
-                "x-forward-url", url, "x-token-id", id);
+        Reply publishable =
+                ForwardSupport.send(
+                        api,
+                        "POST",
+                        utf8("{}"),
+                        "x-api-key",
+                        pk,
+                        "content-type",
+                        "application/json",
+                        "x-forward-url",
+                        url,
+                        "x-token-id",
+                        id);
         assertProxyError(publishable, 403, "forbidden");
         assertEquals(before, psp.hits());
     }
@@ -479,7 +727,12 @@ class ForwardingIT {
 
         Reply first = forward("POST", "/ok/cvc", id, "application/json", utf8(body));
         assertEquals(200, first.status(), mask(first.body()));
-        assertSameText("123", Json.createReader(new StringReader(psp.last().bodyText())).readObject().getString("cvc"), "CVC received by the PSP");
+        assertSameText(
+                "123",
+                Json.createReader(new StringReader(psp.last().bodyText()))
+                        .readObject()
+                        .getString("cvc"),
+                "CVC received by the PSP");
 
         int before = psp.hits();
         Reply second = forward("POST", "/ok/cvc", id, "application/json", utf8(body));
@@ -488,13 +741,29 @@ class ForwardingIT {
         assertFalse(cvcAvailable(id));
 
         // a forward that does not use the CVC still works
-        assertEquals(200, forward("POST", "/ok/no-cvc", id, "application/json", utf8("{\"n\":\"{{ number }}\"}")).status());
+        assertEquals(
+                200,
+                forward(
+                                "POST",
+                                "/ok/no-cvc",
+                                id,
+                                "application/json",
+                                utf8("{\"n\":\"{{ number }}\"}"))
+                        .status());
 
-        assertEquals(204, api.postJson("api/v1/tokens/" + id + "/cvc", "{\"cvc\":\"456\"}", "x-api-key", sk).status());
+        assertEquals(
+                204,
+                api.postJson("api/v1/tokens/" + id + "/cvc", "{\"cvc\":\"456\"}", "x-api-key", sk)
+                        .status());
         assertTrue(cvcAvailable(id));
         Reply third = forward("POST", "/ok/cvc", id, "application/json", utf8(body));
         assertEquals(200, third.status(), mask(third.body()));
-        assertSameText("456", Json.createReader(new StringReader(psp.last().bodyText())).readObject().getString("cvc"), "CVC received by the PSP");
+        assertSameText(
+                "456",
+                Json.createReader(new StringReader(psp.last().bodyText()))
+                        .readObject()
+                        .getString("cvc"),
+                "CVC received by the PSP");
         assertFalse(cvcAvailable(id));
     }
 
@@ -503,9 +772,11 @@ class ForwardingIT {
         String id = token(api, sk, VISA, 7, 2031, "321", null);
         String body = "{\"cvc\":\"{{ cvc }}\"}";
 
-        assertEquals(402, forward("POST", "/decline/cvc", id, "application/json", utf8(body)).status());
+        assertEquals(
+                402, forward("POST", "/decline/cvc", id, "application/json", utf8(body)).status());
         assertTrue(cvcAvailable(id), "a declined payment keeps the CVC for the retry");
-        assertEquals(500, forward("POST", "/fail/cvc", id, "application/json", utf8(body)).status());
+        assertEquals(
+                500, forward("POST", "/fail/cvc", id, "application/json", utf8(body)).status());
         assertTrue(cvcAvailable(id), "a PSP error keeps the CVC for the retry");
 
         Reply retry = forward("POST", "/ok/cvc", id, "application/json", utf8(body));
@@ -523,14 +794,31 @@ class ForwardingIT {
         byte[] body = utf8("{\"n\":\"{{ number }}\",\"amount\":100}");
         int before = psp.hits();
 
-        Reply first = forward("POST", "/created/idem", id, "application/json", body, "Idempotency-Key", key);
-        Reply again = forward("POST", "/created/idem", id, "application/json", body, "Idempotency-Key", key);
+        Reply first =
+                forward(
+                        "POST",
+                        "/created/idem",
+                        id,
+                        "application/json",
+                        body,
+                        "Idempotency-Key",
+                        key);
+        Reply again =
+                forward(
+                        "POST",
+                        "/created/idem",
+                        id,
+                        "application/json",
+                        body,
+                        "Idempotency-Key",
+                        key);
 
         assertEquals(201, first.status());
         assertEquals(first.status(), again.status());
         assertEquals(first.body(), again.body());
         assertNotNull(first.header("x-cardvault-forward-id"));
-        assertEquals(first.header("x-cardvault-forward-id"), again.header("x-cardvault-forward-id"));
+        assertEquals(
+                first.header("x-cardvault-forward-id"), again.header("x-cardvault-forward-id"));
         assertEquals(before + 1, psp.hits(), "the replay must not call the PSP again");
     }
 
@@ -538,10 +826,28 @@ class ForwardingIT {
     void idempotencyKey_differentBody_409Conflict() {
         String id = token(api, sk, VISA, 7, 2031, null, null);
         String key = "fwd-" + UUID.randomUUID();
-        assertEquals(201, forward("POST", "/created/idem", id, "application/json", utf8("{\"amount\":100}"), "Idempotency-Key", key).status());
+        assertEquals(
+                201,
+                forward(
+                                "POST",
+                                "/created/idem",
+                                id,
+                                "application/json",
+                                utf8("{\"amount\":100}"),
+                                "Idempotency-Key",
+                                key)
+                        .status());
         int before = psp.hits();
 
-        Reply conflict = forward("POST", "/created/idem", id, "application/json", utf8("{\"amount\":999}"), "Idempotency-Key", key);
+        Reply conflict =
+                forward(
+                        "POST",
+                        "/created/idem",
+                        id,
+                        "application/json",
+                        utf8("{\"amount\":999}"),
+                        "Idempotency-Key",
+                        key);
 
         assertProxyError(conflict, 409, "idempotency-conflict");
         assertEquals(before, psp.hits());
@@ -555,7 +861,8 @@ class ForwardingIT {
         assertEchoMasked(AMEX, "378282*****0005", "3782 82** ***0 005", "3782-82**-***0-005");
     }
 
-    private void assertEchoMasked(String pan, String masked, String maskedSpaced, String maskedDashed) {
+    private void assertEchoMasked(
+            String pan, String masked, String maskedSpaced, String maskedDashed) {
         String id = token(api, sk, pan, 7, 2031, null, null);
         Reply r = forward("POST", "/echo-pan/pay", id, "text/plain", utf8("{{ number }}"));
 
@@ -565,7 +872,8 @@ class ForwardingIT {
         assertFalse(body.contains(pan), "plain PAN relayed to the merchant");
         assertFalse(body.contains(MockPsp.grouped(pan, ' ')), "spaced PAN relayed to the merchant");
         assertFalse(body.contains(MockPsp.grouped(pan, '-')), "dashed PAN relayed to the merchant");
-        assertFalse(body.replaceAll("[^0-9]", "").contains(pan), "PAN digits relayed to the merchant");
+        assertFalse(
+                body.replaceAll("[^0-9]", "").contains(pan), "PAN digits relayed to the merchant");
         JsonObject json = Json.createReader(new StringReader(body)).readObject();
         assertSameText(masked, json.getString("plain"), "plain PAN echoed");
         assertSameText(maskedSpaced, json.getString("spaced"), "spaced PAN echoed");
@@ -576,11 +884,22 @@ class ForwardingIT {
     @Test
     void pspEchoesHeader_injectedHeaderMasked() {
         String id = token(api, sk, MASTERCARD, 7, 2031, null, null);
-        Reply r = forwardTo("GET", psp.base() + "/echo-header/x?h=x-card", id, null, null, "x-card", "{{ number }}");
+        Reply r =
+                forwardTo(
+                        "GET",
+                        psp.base() + "/echo-header/x?h=x-card",
+                        id,
+                        null,
+                        null,
+                        "x-card",
+                        "{{ number }}");
 
         assertEquals(200, r.status());
-        assertTrue(MASTERCARD.equals(psp.last().header("x-card")), "the PSP got the PAN in the header");
-        assertSameText("555555******4444", r.body(), "header echoed by the PSP, relayed to the merchant");
+        assertTrue(
+                MASTERCARD.equals(psp.last().header("x-card")),
+                "the PSP got the PAN in the header");
+        assertSameText(
+                "555555******4444", r.body(), "header echoed by the PSP, relayed to the merchant");
     }
 
     // ---------------------------------------------------------------- audit
@@ -588,18 +907,33 @@ class ForwardingIT {
     @Test
     void audit_forwardRecorded_withoutPanOrQuery() {
         String id = token(api, sk, VISA, 7, 2031, null, null);
-        Reply r = forwardTo("POST", psp.base() + "/ok/audited/path?n={{ number }}&marker=q-marker-1", id, "application/json",
-                utf8("{\"n\":\"{{ number }}\"}"));
+        Reply r =
+                forwardTo(
+                        "POST",
+                        psp.base() + "/ok/audited/path?n={{ number }}&marker=q-marker-1",
+                        id,
+                        "application/json",
+                        utf8("{\"n\":\"{{ number }}\"}"));
         assertEquals(200, r.status());
         String forwardId = r.header("x-cardvault-forward-id");
-        Reply failed = forward("POST", "/ok/audited/path", id, "application/json", utf8("{\"a\":\"{{ nope }}\"}"));
+        Reply failed =
+                forward(
+                        "POST",
+                        "/ok/audited/path",
+                        id,
+                        "application/json",
+                        utf8("{\"a\":\"{{ nope }}\"}"));
         assertEquals(400, failed.status());
 
         Reply audit = api.send("GET", "api/v1/audit?limit=100", null, "x-api-key", sk);
         assertEquals(200, audit.status(), audit.body());
         JsonArray rows = audit.json().getJsonArray("data");
-        JsonObject row = rows.stream().map(JsonValue::asJsonObject).filter(o -> forwardId.equals(o.getString("forwardId")))
-                .findFirst().orElseThrow(() -> new AssertionError("no audit row for the forward"));
+        JsonObject row =
+                rows.stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(o -> forwardId.equals(o.getString("forwardId")))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no audit row for the forward"));
         assertEquals(id, row.getString("tokenId"));
         assertEquals("POST", row.getString("method"));
         assertEquals("127.0.0.1", row.getString("host"));
@@ -612,15 +946,20 @@ class ForwardingIT {
         assertFalse(audit.body().contains("marker"), "no query in the audit trail");
 
         JsonObject newest = rows.getJsonObject(0);
-        assertEquals("invalid-placeholder", newest.getString("errorCode"), "failed forwards are audited too, newest first");
+        assertEquals(
+                "invalid-placeholder",
+                newest.getString("errorCode"),
+                "failed forwards are audited too, newest first");
         assertEquals(400, newest.getInt("status"));
 
         assertEquals(403, api.send("GET", "api/v1/audit", null, "x-api-key", pk).status());
         assertEquals(401, api.send("GET", "api/v1/audit", null).status());
-        assertEquals(400, api.send("GET", "api/v1/audit?limit=101", null, "x-api-key", sk).status());
+        assertEquals(
+                400, api.send("GET", "api/v1/audit?limit=101", null, "x-api-key", sk).status());
         Reply otherTenant = api.send("GET", "api/v1/audit", null, "x-api-key", otherSk);
         assertEquals(200, otherTenant.status());
-        assertFalse(otherTenant.body().contains(forwardId), "a tenant sees only its own audit trail");
+        assertFalse(
+                otherTenant.body().contains(forwardId), "a tenant sees only its own audit trail");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -632,12 +971,26 @@ class ForwardingIT {
     }
 
     /** Forwards to {@code <mock base><path>} with the class tenant's secret key. */
-    private Reply forward(String method, String path, String tokenId, String contentType, byte[] body, String... extra) {
+    private Reply forward(
+            String method,
+            String path,
+            String tokenId,
+            String contentType,
+            byte[] body,
+            String... extra) {
         return forwardTo(method, psp.base() + path, tokenId, contentType, body, extra);
     }
 
-    private Reply forwardTo(String method, String url, String tokenId, String contentType, byte[] body, String... extra) {
-        List<String> h = new ArrayList<>(List.of("x-api-key", sk, "x-forward-url", url, "x-token-id", tokenId));
+    private Reply forwardTo(
+            String method,
+            String url,
+            String tokenId,
+            String contentType,
+            byte[] body,
+            String... extra) {
+        List<String> h =
+                new ArrayList<>(
+                        List.of("x-api-key", sk, "x-forward-url", url, "x-token-id", tokenId));
         if (contentType != null) {
             h.add("content-type");
             h.add(contentType);
@@ -649,8 +1002,12 @@ class ForwardingIT {
     private static void assertProxyError(Reply r, int status, String type) {
         assertEquals(status, r.status(), "status; body: " + mask(r.body()));
         assertEquals("true", r.header("x-cardvault-error"), "proxy errors carry x-cardvault-error");
-        assertTrue(r.header("content-type").startsWith("application/problem+json"), r.header("content-type"));
+        assertTrue(
+                r.header("content-type").startsWith("application/problem+json"),
+                r.header("content-type"));
         assertEquals(type, r.problemType());
-        assertFalse(r.body().contains(VISA) || r.body().contains(MASTERCARD) || r.body().contains(AMEX), "problem details never echo a PAN");
+        assertFalse(
+                r.body().contains(VISA) || r.body().contains(MASTERCARD) || r.body().contains(AMEX),
+                "problem details never echo a PAN");
     }
 }

@@ -28,11 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /ok/...} 200 JSON {@code {"received":<n bytes>}}, {@code /created/...} 201 the same;
  *   <li>{@code /echo/...} 200, the received body as it came, with the received Content-Type;
  *   <li>{@code /decline/...} 402 JSON body plus header {@code x-psp-trace};
- *   <li>{@code /fail/...} 500 JSON body, plus a {@code x-cardvault-error: true} the proxy must strip;
+ *   <li>{@code /fail/...} 500 JSON body, plus a {@code x-cardvault-error: true} the proxy must
+ *       strip;
  *   <li>{@code /redirect/...} 302 with {@code Location: <base>/ok/after-redirect};
  *   <li>{@code /slow/...} sleeps {@link #SLOW_MILLIS} then answers 200;
- *   <li>{@code /echo-pan/...} takes the received body as a PAN (digits) and answers JSON with it plain,
- *       grouped by spaces and grouped by dashes;
+ *   <li>{@code /echo-pan/...} takes the received body as a PAN (digits) and answers JSON with it
+ *       plain, grouped by spaces and grouped by dashes;
  *   <li>{@code /echo-header/...?h=<name>} answers text with the value of the named request header.
  * </ul>
  */
@@ -40,7 +41,8 @@ final class MockPsp implements AutoCloseable {
 
     static final long SLOW_MILLIS = 7_000;
 
-    record Received(String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
+    record Received(
+            String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
 
         String header(String name) {
             List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
@@ -68,12 +70,16 @@ final class MockPsp implements AutoCloseable {
     private final AtomicInteger hits = new AtomicInteger();
 
     MockPsp() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
-        executor = Executors.newFixedThreadPool(48, r -> {
-            Thread t = new Thread(r, "mock-psp");
-            t.setDaemon(true);
-            return t;
-        });
+        server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
+        executor =
+                Executors.newFixedThreadPool(
+                        48,
+                        r -> {
+                            Thread t = new Thread(r, "mock-psp");
+                            t.setDaemon(true);
+                            return t;
+                        });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -120,10 +126,16 @@ final class MockPsp implements AutoCloseable {
                 body = in.readAllBytes();
             }
             Map<String, List<String>> headers = new TreeMap<>();
-            ex.getRequestHeaders().forEach((name, values) ->
-                    headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
+            ex.getRequestHeaders()
+                    .forEach(
+                            (name, values) ->
+                                    headers.computeIfAbsent(
+                                                    name.toLowerCase(Locale.ROOT),
+                                                    n -> new ArrayList<>())
+                                            .addAll(values));
             String rawQuery = ex.getRequestURI().getRawQuery();
-            String pathAndQuery = ex.getRequestURI().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
+            String pathAndQuery =
+                    ex.getRequestURI().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
             Received r = new Received(ex.getRequestMethod(), pathAndQuery, headers, body);
             received.add(r);
             hits.incrementAndGet();
@@ -135,10 +147,22 @@ final class MockPsp implements AutoCloseable {
         String path = r.path();
         String first = path.length() <= 1 ? "" : path.substring(1).split("/", 2)[0];
         switch (first) {
-            case "ok" -> send(ex, 200, "application/json", "{\"received\":" + r.body().length + "}");
-            case "created" -> send(ex, 201, "application/json", "{\"received\":" + r.body().length + ",\"id\":\"pay_1\"}");
-            case "echo" -> send(ex, 200, r.header("content-type") == null ? "application/octet-stream" : r.header("content-type"),
-                    r.body());
+            case "ok" ->
+                    send(ex, 200, "application/json", "{\"received\":" + r.body().length + "}");
+            case "created" ->
+                    send(
+                            ex,
+                            201,
+                            "application/json",
+                            "{\"received\":" + r.body().length + ",\"id\":\"pay_1\"}");
+            case "echo" ->
+                    send(
+                            ex,
+                            200,
+                            r.header("content-type") == null
+                                    ? "application/octet-stream"
+                                    : r.header("content-type"),
+                            r.body());
             case "decline" -> {
                 ex.getResponseHeaders().add("x-psp-trace", "trace-402");
                 send(ex, 402, "application/json", "{\"error\":\"card_declined\"}");
@@ -163,8 +187,17 @@ final class MockPsp implements AutoCloseable {
             }
             case "echo-pan" -> {
                 String pan = r.bodyText().strip();
-                send(ex, 200, "application/json", "{\"plain\":\"" + pan + "\",\"spaced\":\"" + grouped(pan, ' ')
-                        + "\",\"dashed\":\"" + grouped(pan, '-') + "\",\"status\":\"approved\"}");
+                send(
+                        ex,
+                        200,
+                        "application/json",
+                        "{\"plain\":\""
+                                + pan
+                                + "\",\"spaced\":\""
+                                + grouped(pan, ' ')
+                                + "\",\"dashed\":\""
+                                + grouped(pan, '-')
+                                + "\",\"status\":\"approved\"}");
             }
             case "echo-header" -> {
                 String name = r.rawQuery() == null ? "" : r.rawQuery().replaceFirst("^h=", "");
@@ -187,11 +220,13 @@ final class MockPsp implements AutoCloseable {
         return b.toString();
     }
 
-    private static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
+    private static void send(HttpExchange ex, int status, String contentType, String body)
+            throws IOException {
         send(ex, status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+    private static void send(HttpExchange ex, int status, String contentType, byte[] body)
+            throws IOException {
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {

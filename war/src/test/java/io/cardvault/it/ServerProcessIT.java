@@ -29,10 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerProcessIT {
 
-    static final String[] TEST_PANS = {"4111111111111111", "5555555555554444", "378282246310005", "4111111111111112"};
+    static final String[] TEST_PANS = {
+        "4111111111111111", "5555555555554444", "378282246310005", "4111111111111112"
+    };
 
-    @TempDir
-    Path work;
+    @TempDir Path work;
 
     Process server;
 
@@ -55,25 +56,54 @@ class ServerProcessIT {
 
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            String pan = i % 3 == 0 ? "4111 1111 1111 1111" : i % 3 == 1 ? "5555-5555-5555-4444" : "378282246310005";
+            String pan =
+                    i % 3 == 0
+                            ? "4111 1111 1111 1111"
+                            : i % 3 == 1 ? "5555-5555-5555-4444" : "378282246310005";
             String cvc = i % 3 == 2 ? "1234" : "123";
-            Reply r = api.postJson("api/v1/tokens",
-                    "{\"number\":\"" + pan + "\",\"expiryMonth\":12,\"expiryYear\":2031,\"cvc\":\"" + cvc + "\",\"holderName\":\"Jane Doe\"}",
-                    "x-api-key", i % 2 == 0 ? pk : sk);
+            Reply r =
+                    api.postJson(
+                            "api/v1/tokens",
+                            "{\"number\":\""
+                                    + pan
+                                    + "\",\"expiryMonth\":12,\"expiryYear\":2031,\"cvc\":\""
+                                    + cvc
+                                    + "\",\"holderName\":\"Jane Doe\"}",
+                            "x-api-key",
+                            i % 2 == 0 ? pk : sk);
             assertEquals(201, r.status());
             acknowledged.add(r.json().getString("id"));
         }
         // failures that carry card data in their input must not put it in the log either
-        assertEquals(422, api.postJson("api/v1/tokens", Api.card("4111111111111112", 12, 2031, null), "x-api-key", sk).status());
-        assertEquals(400, api.postJson("api/v1/tokens", "{\"number\":\"4111111111111111\",", "x-api-key", sk).status());
-        assertEquals(401, api.postJson("api/v1/tokens", Api.card("4111111111111111", 12, 2031, null), "x-api-key", "nope").status());
+        assertEquals(
+                422,
+                api.postJson(
+                                "api/v1/tokens",
+                                Api.card("4111111111111112", 12, 2031, null),
+                                "x-api-key",
+                                sk)
+                        .status());
+        assertEquals(
+                400,
+                api.postJson("api/v1/tokens", "{\"number\":\"4111111111111111\",", "x-api-key", sk)
+                        .status());
+        assertEquals(
+                401,
+                api.postJson(
+                                "api/v1/tokens",
+                                Api.card("4111111111111111", 12, 2031, null),
+                                "x-api-key",
+                                "nope")
+                        .status());
 
         server.destroyForcibly().waitFor();
         Api restarted = start(data, port, work.resolve("server-2.log"));
         for (String id : acknowledged) {
             Reply r = restarted.send("GET", "api/v1/tokens/" + id, null, "x-api-key", sk);
             assertEquals(200, r.status(), "token acknowledged before kill -9 must survive");
-            assertFalse(r.json().getJsonObject("card").getBoolean("cvcAvailable"), "a CVC never survives a restart");
+            assertFalse(
+                    r.json().getJsonObject("card").getBoolean("cvcAvailable"),
+                    "a CVC never survives a restart");
         }
         server.destroy();
         server.waitFor();
@@ -85,7 +115,9 @@ class ServerProcessIT {
         }
         try (Stream<Path> files = Files.walk(data)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                assertNoPan(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1), "data file " + f.getFileName());
+                assertNoPan(
+                        new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1),
+                        "data file " + f.getFileName());
             }
         }
     }
@@ -100,15 +132,25 @@ class ServerProcessIT {
 
     private Api start(Path data, int port, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", Path.of("target", "cardvault.jar").toAbsolutePath().toString(),
-                "--port", String.valueOf(port))
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                                java,
+                                "-jar",
+                                Path.of("target", "cardvault.jar").toAbsolutePath().toString(),
+                                "--port",
+                                String.valueOf(port))
+                        .directory(work.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
         pb.environment().put("CARDVAULT_DATA_DIR", data.toString());
         pb.environment().put("CARDVAULT_PUBLIC_URL", "http://127.0.0.1:" + port);
-        pb.environment().keySet().removeIf(k -> k.startsWith("CARDVAULT_") && !k.equals("CARDVAULT_DATA_DIR")
-                && !k.equals("CARDVAULT_PUBLIC_URL"));
+        pb.environment()
+                .keySet()
+                .removeIf(
+                        k ->
+                                k.startsWith("CARDVAULT_")
+                                        && !k.equals("CARDVAULT_DATA_DIR")
+                                        && !k.equals("CARDVAULT_PUBLIC_URL"));
         server = pb.start();
         Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));

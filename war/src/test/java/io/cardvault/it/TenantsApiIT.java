@@ -28,8 +28,7 @@ class TenantsApiIT {
         return Deployments.realWar();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     Api api;
 
@@ -40,25 +39,38 @@ class TenantsApiIT {
 
     @Test
     void create_validTenant_returns201WithKeysShownOnce() {
-        JsonObject t = api.createTenant("Acme Shop", "[\"https://Shop.Acme.example/\", \"http://localhost:3000\"]",
-                "[\"https://api.psp.example/v1/*\", \"http://127.0.0.1:9999/*\"]");
+        JsonObject t =
+                api.createTenant(
+                        "Acme Shop",
+                        "[\"https://Shop.Acme.example/\", \"http://localhost:3000\"]",
+                        "[\"https://api.psp.example/v1/*\", \"http://127.0.0.1:9999/*\"]");
         assertTrue(t.getString("publishableKey").matches("pk_[0-9A-Za-z]{32}"));
         assertTrue(t.getString("secretKey").matches("sk_[0-9A-Za-z]{32}"));
         assertEquals("https://shop.acme.example", t.getJsonArray("allowedOrigins").getString(0));
         assertEquals(2, t.getJsonArray("allowedDestinations").size());
-        Reply read = api.send("GET", "api/v1/admin/tenants/" + t.getString("id"), null, "x-admin-key", Api.ADMIN_KEY);
+        Reply read =
+                api.send(
+                        "GET",
+                        "api/v1/admin/tenants/" + t.getString("id"),
+                        null,
+                        "x-admin-key",
+                        Api.ADMIN_KEY);
         assertEquals(200, read.status());
-        assertFalse(read.body().contains(t.getString("secretKey")), "keys are shown only at creation");
+        assertFalse(
+                read.body().contains(t.getString("secretKey")), "keys are shown only at creation");
         assertFalse(read.body().contains(t.getString("publishableKey")));
         assertEquals(2, read.json().getJsonArray("keys").size());
     }
 
     @Test
     void create_invalidSettings_returns422WithFieldErrors() {
-        Reply r = api.postJson("api/v1/admin/tenants",
-                "{\"name\":\"\",\"allowedOrigins\":[\"javascript:alert(1)\",\"https://a.example;script-src *\",\"http://evil.example\"],"
-                        + "\"allowedDestinations\":[\"ftp://x.example/\",\"https://user@x.example/\"]}",
-                "x-admin-key", Api.ADMIN_KEY);
+        Reply r =
+                api.postJson(
+                        "api/v1/admin/tenants",
+                        "{\"name\":\"\",\"allowedOrigins\":[\"javascript:alert(1)\",\"https://a.example;script-src *\",\"http://evil.example\"],"
+                                + "\"allowedDestinations\":[\"ftp://x.example/\",\"https://user@x.example/\"]}",
+                        "x-admin-key",
+                        Api.ADMIN_KEY);
         assertEquals(422, r.status());
         assertEquals("invalid-tenant", r.problemType());
         assertTrue(r.json().getJsonArray("errors").size() >= 6, r.body());
@@ -68,7 +80,8 @@ class TenantsApiIT {
     void admin_wrongOrMissingKey_returns401() {
         Reply missing = api.postJson("api/v1/admin/tenants", "{\"name\":\"x\"}");
         assertEquals(401, missing.status());
-        Reply wrong = api.postJson("api/v1/admin/tenants", "{\"name\":\"x\"}", "x-admin-key", "nope");
+        Reply wrong =
+                api.postJson("api/v1/admin/tenants", "{\"name\":\"x\"}", "x-admin-key", "nope");
         assertEquals(401, wrong.status());
         assertEquals("unauthenticated", wrong.problemType());
     }
@@ -76,26 +89,51 @@ class TenantsApiIT {
     @Test
     void admin_tenantKeysCannotAdminister() {
         JsonObject t = api.createTenant("Sneaky " + UUID.randomUUID());
-        Reply r = api.postJson("api/v1/admin/tenants", "{\"name\":\"x\"}", "x-admin-key", t.getString("secretKey"));
+        Reply r =
+                api.postJson(
+                        "api/v1/admin/tenants",
+                        "{\"name\":\"x\"}",
+                        "x-admin-key",
+                        t.getString("secretKey"));
         assertEquals(401, r.status());
     }
 
     @Test
     void patch_changesSettings_andValidates() {
         String id = api.createTenant("Patch Me").getString("id");
-        Reply ok = api.send("PATCH", "api/v1/admin/tenants/" + id, "{\"name\":\"Patched\",\"allowedOrigins\":[\"https://new.example\"]}",
-                "Content-Type", "application/json", "x-admin-key", Api.ADMIN_KEY);
+        Reply ok =
+                api.send(
+                        "PATCH",
+                        "api/v1/admin/tenants/" + id,
+                        "{\"name\":\"Patched\",\"allowedOrigins\":[\"https://new.example\"]}",
+                        "Content-Type",
+                        "application/json",
+                        "x-admin-key",
+                        Api.ADMIN_KEY);
         assertEquals(200, ok.status(), ok.body());
         assertEquals("Patched", ok.json().getString("name"));
         assertEquals("https://new.example", ok.json().getJsonArray("allowedOrigins").getString(0));
-        Reply bad = api.send("PATCH", "api/v1/admin/tenants/" + id, "{\"allowedOrigins\":\"https://x.example\"}",
-                "Content-Type", "application/json", "x-admin-key", Api.ADMIN_KEY);
+        Reply bad =
+                api.send(
+                        "PATCH",
+                        "api/v1/admin/tenants/" + id,
+                        "{\"allowedOrigins\":\"https://x.example\"}",
+                        "Content-Type",
+                        "application/json",
+                        "x-admin-key",
+                        Api.ADMIN_KEY);
         assertEquals(422, bad.status());
     }
 
     @Test
     void unknownTenant_returns404() {
-        Reply r = api.send("GET", "api/v1/admin/tenants/" + UUID.randomUUID(), null, "x-admin-key", Api.ADMIN_KEY);
+        Reply r =
+                api.send(
+                        "GET",
+                        "api/v1/admin/tenants/" + UUID.randomUUID(),
+                        null,
+                        "x-admin-key",
+                        Api.ADMIN_KEY);
         assertEquals(404, r.status());
         assertEquals("tenant-not-found", r.problemType());
     }
@@ -105,20 +143,48 @@ class TenantsApiIT {
         JsonObject t = api.createTenant("Rotating " + UUID.randomUUID());
         String id = t.getString("id");
         String oldSk = t.getString("secretKey");
-        Reply issued = api.send("POST", "api/v1/admin/tenants/" + id + "/keys", null, "x-admin-key", Api.ADMIN_KEY);
+        Reply issued =
+                api.send(
+                        "POST",
+                        "api/v1/admin/tenants/" + id + "/keys",
+                        null,
+                        "x-admin-key",
+                        Api.ADMIN_KEY);
         assertEquals(201, issued.status());
         String newSk = issued.json().getString("secretKey");
         assertNotEquals(oldSk, newSk);
-        String tokenId = api.postJson("api/v1/tokens", Api.card("4111111111111111", 12, 2030, null), "x-api-key", oldSk)
-                .json().getString("id");
-        assertEquals(200, api.send("GET", "api/v1/tokens/" + tokenId, null, "x-api-key", newSk).status());
-        Reply revoke = api.send("DELETE", "api/v1/admin/tenants/" + id + "/keys/" + oldSk.substring(0, 11), null,
-                "x-admin-key", Api.ADMIN_KEY);
+        String tokenId =
+                api.postJson(
+                                "api/v1/tokens",
+                                Api.card("4111111111111111", 12, 2030, null),
+                                "x-api-key",
+                                oldSk)
+                        .json()
+                        .getString("id");
+        assertEquals(
+                200,
+                api.send("GET", "api/v1/tokens/" + tokenId, null, "x-api-key", newSk).status());
+        Reply revoke =
+                api.send(
+                        "DELETE",
+                        "api/v1/admin/tenants/" + id + "/keys/" + oldSk.substring(0, 11),
+                        null,
+                        "x-admin-key",
+                        Api.ADMIN_KEY);
         assertEquals(204, revoke.status());
-        assertEquals(401, api.send("GET", "api/v1/tokens/" + tokenId, null, "x-api-key", oldSk).status());
-        assertEquals(200, api.send("GET", "api/v1/tokens/" + tokenId, null, "x-api-key", newSk).status());
-        Reply again = api.send("DELETE", "api/v1/admin/tenants/" + id + "/keys/" + oldSk.substring(0, 11), null,
-                "x-admin-key", Api.ADMIN_KEY);
+        assertEquals(
+                401,
+                api.send("GET", "api/v1/tokens/" + tokenId, null, "x-api-key", oldSk).status());
+        assertEquals(
+                200,
+                api.send("GET", "api/v1/tokens/" + tokenId, null, "x-api-key", newSk).status());
+        Reply again =
+                api.send(
+                        "DELETE",
+                        "api/v1/admin/tenants/" + id + "/keys/" + oldSk.substring(0, 11),
+                        null,
+                        "x-admin-key",
+                        Api.ADMIN_KEY);
         assertEquals(404, again.status());
         assertEquals("key-not-found", again.problemType());
     }

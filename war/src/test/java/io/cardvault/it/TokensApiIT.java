@@ -22,20 +22,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The tokens API end to end against the real WAR: every status and problem type of the contract. */
+/**
+ * The tokens API end to end against the real WAR: every status and problem type of the contract.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TokensApiIT {
 
-    private static final Pattern UUID_V4 = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    private static final Pattern UUID_V4 =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.realWar();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     Api api;
     String pk;
@@ -51,9 +53,12 @@ class TokensApiIT {
 
     @Test
     void create_validCard_returns201WithMaskedMetadata() {
-        Reply r = api.postJson("api/v1/tokens",
-                "{\"number\":\"4111 1111-1111 1111\",\"expiryMonth\":12,\"expiryYear\":30,\"cvc\":\"123\",\"holderName\":\"Jane Doe\"}",
-                "x-api-key", pk);
+        Reply r =
+                api.postJson(
+                        "api/v1/tokens",
+                        "{\"number\":\"4111 1111-1111 1111\",\"expiryMonth\":12,\"expiryYear\":30,\"cvc\":\"123\",\"holderName\":\"Jane Doe\"}",
+                        "x-api-key",
+                        pk);
         assertEquals(201, r.status(), r.body());
         JsonObject j = r.json();
         assertTrue(UUID_V4.matcher(j.getString("id")).matches());
@@ -75,9 +80,17 @@ class TokensApiIT {
 
     @Test
     void create_everyBrand_detected() {
-        String[][] cards = {{"4111111111111111", "visa"}, {"5555555555554444", "mastercard"}, {"378282246310005", "amex"},
-            {"6011111111111117", "discover"}, {"30569309025904", "diners"}, {"3566002020360505", "jcb"},
-            {"6200000000000005", "unionpay"}, {"6759649826438453", "maestro"}, {"1234567812345670", "unknown"}};
+        String[][] cards = {
+            {"4111111111111111", "visa"},
+            {"5555555555554444", "mastercard"},
+            {"378282246310005", "amex"},
+            {"6011111111111117", "discover"},
+            {"30569309025904", "diners"},
+            {"3566002020360505", "jcb"},
+            {"6200000000000005", "unionpay"},
+            {"6759649826438453", "maestro"},
+            {"1234567812345670", "unknown"}
+        };
         for (String[] c : cards) {
             Reply r = api.postJson("api/v1/tokens", Api.card(c[0], 1, 2031, null), "x-api-key", sk);
             assertEquals(201, r.status(), "brand " + c[1]);
@@ -87,17 +100,33 @@ class TokensApiIT {
 
     @Test
     void read_withSecretKey_returnsSameJson() {
-        JsonObject created = api.postJson("api/v1/tokens", Api.card("5555555555554444", 1, 2031, null), "x-api-key", pk).json();
-        Reply r = api.send("GET", "api/v1/tokens/" + created.getString("id"), null, "x-api-key", sk);
+        JsonObject created =
+                api.postJson(
+                                "api/v1/tokens",
+                                Api.card("5555555555554444", 1, 2031, null),
+                                "x-api-key",
+                                pk)
+                        .json();
+        Reply r =
+                api.send("GET", "api/v1/tokens/" + created.getString("id"), null, "x-api-key", sk);
         assertEquals(200, r.status());
         assertEquals(created.getString("id"), r.json().getString("id"));
-        assertEquals(created.getJsonObject("card").getString("fingerprint"), r.json().getJsonObject("card").getString("fingerprint"));
+        assertEquals(
+                created.getJsonObject("card").getString("fingerprint"),
+                r.json().getJsonObject("card").getString("fingerprint"));
         assertFalse(r.json().getJsonObject("card").getBoolean("cvcAvailable"));
     }
 
     @Test
     void read_withPublishableKey_returns403() {
-        String id = api.postJson("api/v1/tokens", Api.card("5555555555554444", 1, 2031, null), "x-api-key", pk).json().getString("id");
+        String id =
+                api.postJson(
+                                "api/v1/tokens",
+                                Api.card("5555555555554444", 1, 2031, null),
+                                "x-api-key",
+                                pk)
+                        .json()
+                        .getString("id");
         Reply r = api.send("GET", "api/v1/tokens/" + id, null, "x-api-key", pk);
         assertEquals(403, r.status());
         assertEquals("forbidden", r.problemType());
@@ -106,79 +135,187 @@ class TokensApiIT {
 
     @Test
     void read_otherTenantsToken_returns404() {
-        String id = api.postJson("api/v1/tokens", Api.card("5555555555554444", 1, 2031, null), "x-api-key", pk).json().getString("id");
+        String id =
+                api.postJson(
+                                "api/v1/tokens",
+                                Api.card("5555555555554444", 1, 2031, null),
+                                "x-api-key",
+                                pk)
+                        .json()
+                        .getString("id");
         String otherSk = api.createTenant("Other " + UUID.randomUUID()).getString("secretKey");
         Reply r = api.send("GET", "api/v1/tokens/" + id, null, "x-api-key", otherSk);
         assertEquals(404, r.status());
         assertEquals("token-not-found", r.problemType());
-        assertEquals(404, api.send("DELETE", "api/v1/tokens/" + id, null, "x-api-key", otherSk).status());
-        assertEquals(200, api.send("GET", "api/v1/tokens/" + id, null, "x-api-key", sk).status(), "still there for its owner");
+        assertEquals(
+                404,
+                api.send("DELETE", "api/v1/tokens/" + id, null, "x-api-key", otherSk).status());
+        assertEquals(
+                200,
+                api.send("GET", "api/v1/tokens/" + id, null, "x-api-key", sk).status(),
+                "still there for its owner");
     }
 
     @Test
     void fingerprint_sameCard_sameWithinTenantDifferentAcross() {
-        String f1 = api.postJson("api/v1/tokens", Api.card("4242424242424242", 1, 2031, null), "x-api-key", sk).json()
-                .getJsonObject("card").getString("fingerprint");
-        String f2 = api.postJson("api/v1/tokens", Api.card("4242 4242 4242 4242", 2, 2032, null), "x-api-key", sk).json()
-                .getJsonObject("card").getString("fingerprint");
+        String f1 =
+                api.postJson(
+                                "api/v1/tokens",
+                                Api.card("4242424242424242", 1, 2031, null),
+                                "x-api-key",
+                                sk)
+                        .json()
+                        .getJsonObject("card")
+                        .getString("fingerprint");
+        String f2 =
+                api.postJson(
+                                "api/v1/tokens",
+                                Api.card("4242 4242 4242 4242", 2, 2032, null),
+                                "x-api-key",
+                                sk)
+                        .json()
+                        .getJsonObject("card")
+                        .getString("fingerprint");
         String otherSk = api.createTenant("Other " + UUID.randomUUID()).getString("secretKey");
-        String f3 = api.postJson("api/v1/tokens", Api.card("4242424242424242", 1, 2031, null), "x-api-key", otherSk).json()
-                .getJsonObject("card").getString("fingerprint");
+        String f3 =
+                api.postJson(
+                                "api/v1/tokens",
+                                Api.card("4242424242424242", 1, 2031, null),
+                                "x-api-key",
+                                otherSk)
+                        .json()
+                        .getJsonObject("card")
+                        .getString("fingerprint");
         assertEquals(f1, f2);
         assertNotEquals(f1, f3);
     }
 
     @Test
     void delete_thenRead_returns404() {
-        String id = api.postJson("api/v1/tokens", Api.card("5555555555554444", 1, 2031, "123"), "x-api-key", pk).json().getString("id");
-        assertEquals(204, api.send("DELETE", "api/v1/tokens/" + id, null, "x-api-key", sk).status());
+        String id =
+                api.postJson(
+                                "api/v1/tokens",
+                                Api.card("5555555555554444", 1, 2031, "123"),
+                                "x-api-key",
+                                pk)
+                        .json()
+                        .getString("id");
+        assertEquals(
+                204, api.send("DELETE", "api/v1/tokens/" + id, null, "x-api-key", sk).status());
         assertEquals(404, api.send("GET", "api/v1/tokens/" + id, null, "x-api-key", sk).status());
-        assertEquals(404, api.send("DELETE", "api/v1/tokens/" + id, null, "x-api-key", sk).status());
-        assertEquals(403, api.send("DELETE", "api/v1/tokens/" + id, null, "x-api-key", pk).status());
+        assertEquals(
+                404, api.send("DELETE", "api/v1/tokens/" + id, null, "x-api-key", sk).status());
+        assertEquals(
+                403, api.send("DELETE", "api/v1/tokens/" + id, null, "x-api-key", pk).status());
     }
 
     @Test
     void recollectCvc_storedCard_makesCvcAvailable() {
-        String id = api.postJson("api/v1/tokens", Api.card("378282246310005", 1, 2031, null), "x-api-key", pk).json().getString("id");
-        assertEquals(422, api.postJson("api/v1/tokens/" + id + "/cvc", "{\"cvc\":\"123\"}", "x-api-key", pk).status(), "amex needs 4");
-        assertEquals(204, api.postJson("api/v1/tokens/" + id + "/cvc", "{\"cvc\":\"1234\"}", "x-api-key", pk).status());
+        String id =
+                api.postJson(
+                                "api/v1/tokens",
+                                Api.card("378282246310005", 1, 2031, null),
+                                "x-api-key",
+                                pk)
+                        .json()
+                        .getString("id");
+        assertEquals(
+                422,
+                api.postJson("api/v1/tokens/" + id + "/cvc", "{\"cvc\":\"123\"}", "x-api-key", pk)
+                        .status(),
+                "amex needs 4");
+        assertEquals(
+                204,
+                api.postJson("api/v1/tokens/" + id + "/cvc", "{\"cvc\":\"1234\"}", "x-api-key", pk)
+                        .status());
         Reply r = api.send("GET", "api/v1/tokens/" + id, null, "x-api-key", sk);
         assertTrue(r.json().getJsonObject("card").getBoolean("cvcAvailable"));
-        assertEquals(404, api.postJson("api/v1/tokens/" + UUID.randomUUID() + "/cvc", "{\"cvc\":\"1234\"}", "x-api-key", pk).status());
+        assertEquals(
+                404,
+                api.postJson(
+                                "api/v1/tokens/" + UUID.randomUUID() + "/cvc",
+                                "{\"cvc\":\"1234\"}",
+                                "x-api-key",
+                                pk)
+                        .status());
     }
 
     @Test
     void create_invalidCards_return422WithCodes() {
         assertFieldError("{\"expiryMonth\":12,\"expiryYear\":2030}", "number", "required");
-        assertFieldError("{\"number\":null,\"expiryMonth\":12,\"expiryYear\":2030}", "number", "required");
+        assertFieldError(
+                "{\"number\":null,\"expiryMonth\":12,\"expiryYear\":2030}", "number", "required");
         assertFieldError(Api.card("4111111111111112", 12, 2030, null), "number", "invalid-luhn");
         assertFieldError(Api.card("41111111111", 12, 2030, null), "number", "invalid-length");
-        assertFieldError(Api.card("4111x11111111111", 12, 2030, null), "number", "unsupported-characters");
-        assertFieldError(Api.card("\u0664\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661", 12, 2030, null),
-                "number", "unsupported-characters");
-        assertFieldError("{\"number\":4111111111111111,\"expiryMonth\":12,\"expiryYear\":2030}", "number", "unsupported-characters");
+        assertFieldError(
+                Api.card("4111x11111111111", 12, 2030, null), "number", "unsupported-characters");
+        assertFieldError(
+                Api.card(
+                        "\u0664\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661",
+                        12,
+                        2030,
+                        null),
+                "number",
+                "unsupported-characters");
+        assertFieldError(
+                "{\"number\":4111111111111111,\"expiryMonth\":12,\"expiryYear\":2030}",
+                "number",
+                "unsupported-characters");
         assertFieldError(Api.card("4111111111111111", 12, 2020, null), "expiryYear", "expired");
-        assertFieldError(Api.card("4111111111111111", 13, 2030, null), "expiryMonth", "invalid-month");
-        assertFieldError(Api.card("4111111111111111", 0, 2030, null), "expiryMonth", "invalid-month");
-        assertFieldError("{\"number\":\"4111111111111111\",\"expiryYear\":2030}", "expiryMonth", "required");
+        assertFieldError(
+                Api.card("4111111111111111", 13, 2030, null), "expiryMonth", "invalid-month");
+        assertFieldError(
+                Api.card("4111111111111111", 0, 2030, null), "expiryMonth", "invalid-month");
+        assertFieldError(
+                "{\"number\":\"4111111111111111\",\"expiryYear\":2030}", "expiryMonth", "required");
         assertFieldError(Api.card("4111111111111111", 12, 2030, "12"), "cvc", "invalid-cvc");
         assertFieldError(Api.card("378282246310005", 12, 2030, "123"), "cvc", "invalid-cvc");
-        assertFieldError("{\"number\":\"4111111111111111\",\"expiryMonth\":12,\"expiryYear\":2030,\"holderName\":\"" + "x".repeat(101) + "\"}",
-                "holderName", "invalid-length");
+        assertFieldError(
+                "{\"number\":\"4111111111111111\",\"expiryMonth\":12,\"expiryYear\":2030,\"holderName\":\""
+                        + "x".repeat(101)
+                        + "\"}",
+                "holderName",
+                "invalid-length");
     }
 
     @Test
     void create_malformedInput_neverReturns500() {
-        String[] bodies = {"", "{", "[]", "\"x\"", "null", "42", "{\"number\":", "{\"number\":{}}", "{\"number\":[1,2]}",
-            "{\"expiryMonth\":1e400}", "{\"expiryMonth\":-1}", "{\"expiryMonth\":12.5}", "[".repeat(5000), "{\"a\":".repeat(3000),
-            "{\"number\":\"\\u0000\"}", "{\"number\":\"\\ud800\"}", "{\"holderName\":true}", "{\"cvc\":123}"};
+        String[] bodies = {
+            "",
+            "{",
+            "[]",
+            "\"x\"",
+            "null",
+            "42",
+            "{\"number\":",
+            "{\"number\":{}}",
+            "{\"number\":[1,2]}",
+            "{\"expiryMonth\":1e400}",
+            "{\"expiryMonth\":-1}",
+            "{\"expiryMonth\":12.5}",
+            "[".repeat(5000),
+            "{\"a\":".repeat(3000),
+            "{\"number\":\"\\u0000\"}",
+            "{\"number\":\"\\ud800\"}",
+            "{\"holderName\":true}",
+            "{\"cvc\":123}"
+        };
         for (String body : bodies) {
             Reply r = api.postJson("api/v1/tokens", body, "x-api-key", sk);
-            assertTrue(r.status() == 400 || r.status() == 422, "body of length " + body.length() + " answered " + r.status());
+            assertTrue(
+                    r.status() == 400 || r.status() == 422,
+                    "body of length " + body.length() + " answered " + r.status());
             assertEquals("application/problem+json", r.header("Content-Type"));
         }
-        Reply invalidUtf8 = api.send("POST", "api/v1/tokens", "{\"number\":\"\u00ff\"}", "Content-Type", "application/json; charset=utf-8",
-                "x-api-key", sk);
+        Reply invalidUtf8 =
+                api.send(
+                        "POST",
+                        "api/v1/tokens",
+                        "{\"number\":\"\u00ff\"}",
+                        "Content-Type",
+                        "application/json; charset=utf-8",
+                        "x-api-key",
+                        sk);
         assertTrue(invalidUtf8.status() == 400 || invalidUtf8.status() == 422);
     }
 
@@ -192,15 +329,25 @@ class TokensApiIT {
 
     @Test
     void create_wrongMediaType_returns415() {
-        Reply r = api.send("POST", "api/v1/tokens", Api.card("4111111111111111", 12, 2030, null),
-                "Content-Type", "text/plain", "x-api-key", pk);
+        Reply r =
+                api.send(
+                        "POST",
+                        "api/v1/tokens",
+                        Api.card("4111111111111111", 12, 2030, null),
+                        "Content-Type",
+                        "text/plain",
+                        "x-api-key",
+                        pk);
         assertEquals(415, r.status());
         assertEquals("unsupported-media-type", r.problemType());
     }
 
     @Test
     void create_bodyOver16KiB_returns413() {
-        String body = "{\"number\":\"4111111111111111\",\"expiryMonth\":12,\"expiryYear\":2030,\"pad\":\"" + "x".repeat(17 * 1024) + "\"}";
+        String body =
+                "{\"number\":\"4111111111111111\",\"expiryMonth\":12,\"expiryYear\":2030,\"pad\":\""
+                        + "x".repeat(17 * 1024)
+                        + "\"}";
         Reply r = api.postJson("api/v1/tokens", body, "x-api-key", pk);
         assertEquals(413, r.status());
         assertEquals("payload-too-large", r.problemType());
@@ -208,46 +355,87 @@ class TokensApiIT {
 
     @Test
     void anyEndpoint_missingOrUnknownKey_returns401() {
-        assertEquals(401, api.postJson("api/v1/tokens", Api.card("4111111111111111", 12, 2030, null)).status());
-        Reply r = api.postJson("api/v1/tokens", Api.card("4111111111111111", 12, 2030, null), "x-api-key", "sk_" + "A".repeat(32));
+        assertEquals(
+                401,
+                api.postJson("api/v1/tokens", Api.card("4111111111111111", 12, 2030, null))
+                        .status());
+        Reply r =
+                api.postJson(
+                        "api/v1/tokens",
+                        Api.card("4111111111111111", 12, 2030, null),
+                        "x-api-key",
+                        "sk_" + "A".repeat(32));
         assertEquals(401, r.status());
         assertEquals("unauthenticated", r.problemType());
-        assertEquals(401, api.send("GET", "api/v1/tokens/" + UUID.randomUUID(), null, "x-api-key", "junk\u00e9").status());
+        assertEquals(
+                401,
+                api.send(
+                                "GET",
+                                "api/v1/tokens/" + UUID.randomUUID(),
+                                null,
+                                "x-api-key",
+                                "junk\u00e9")
+                        .status());
     }
 
     @Test
     void read_malformedIds_return404() {
-        for (String id : new String[] {"x", "123", "..%2f..%2fetc", "00000000-0000-1000-8000-000000000000", "a".repeat(300)}) {
+        for (String id :
+                new String[] {
+                    "x",
+                    "123",
+                    "..%2f..%2fetc",
+                    "00000000-0000-1000-8000-000000000000",
+                    "a".repeat(300)
+                }) {
             Reply r = api.send("GET", "api/v1/tokens/" + id, null, "x-api-key", sk);
             assertEquals(404, r.status(), "id " + id);
         }
         for (String id : new String[] {"%00", "%0a", "%7F", "%ff"}) {
             Reply r = api.send("GET", "api/v1/tokens/" + id, null, "x-api-key", sk);
-            assertTrue(r.status() == 400 || r.status() == 404, "encoded control character " + id + " answered " + r.status());
+            assertTrue(
+                    r.status() == 400 || r.status() == 404,
+                    "encoded control character " + id + " answered " + r.status());
         }
     }
 
     @Test
     void idempotencyKey_sameBody_sameToken_differentBody_409() {
         String body = Api.card("4111111111111111", 12, 2030, "123");
-        Reply first = api.postJson("api/v1/tokens", body, "x-api-key", sk, "Idempotency-Key", "order-42");
-        Reply again = api.postJson("api/v1/tokens", body, "x-api-key", sk, "Idempotency-Key", "order-42");
+        Reply first =
+                api.postJson("api/v1/tokens", body, "x-api-key", sk, "Idempotency-Key", "order-42");
+        Reply again =
+                api.postJson("api/v1/tokens", body, "x-api-key", sk, "Idempotency-Key", "order-42");
         assertEquals(201, first.status());
         assertEquals(201, again.status());
         assertEquals(first.json().getString("id"), again.json().getString("id"));
         assertEquals("true", again.header("Idempotent-Replayed"));
-        Reply conflict = api.postJson("api/v1/tokens", Api.card("5555555555554444", 12, 2030, null), "x-api-key", sk,
-                "Idempotency-Key", "order-42");
+        Reply conflict =
+                api.postJson(
+                        "api/v1/tokens",
+                        Api.card("5555555555554444", 12, 2030, null),
+                        "x-api-key",
+                        sk,
+                        "Idempotency-Key",
+                        "order-42");
         assertEquals(409, conflict.status());
         assertEquals("idempotency-conflict", conflict.problemType());
     }
 
     @Test
     void tokenize_overPerAddressLimit_returns429WithRetryAfter() {
-        int limit = Integer.parseInt(System.getenv().getOrDefault("CARDVAULT_RATELIMIT_TOKENIZE_PER_ADDRESS", "20"));
+        int limit =
+                Integer.parseInt(
+                        System.getenv()
+                                .getOrDefault("CARDVAULT_RATELIMIT_TOKENIZE_PER_ADDRESS", "20"));
         Reply last = null;
         for (int i = 0; i <= limit + 1 && (last == null || last.status() != 429); i++) {
-            last = api.postJson("api/v1/tokens", Api.card("4111111111111111", 12, 2030, null), "x-api-key", pk);
+            last =
+                    api.postJson(
+                            "api/v1/tokens",
+                            Api.card("4111111111111111", 12, 2030, null),
+                            "x-api-key",
+                            pk);
         }
         assertEquals(429, last.status());
         assertEquals("rate-limited", last.problemType());
@@ -259,7 +447,12 @@ class TokensApiIT {
     void thousandTokens_allDistinctUuidV4() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            Reply r = api.postJson("api/v1/tokens", Api.card("4111111111111111", 12, 2030, null), "x-api-key", sk);
+            Reply r =
+                    api.postJson(
+                            "api/v1/tokens",
+                            Api.card("4111111111111111", 12, 2030, null),
+                            "x-api-key",
+                            sk);
             assertEquals(201, r.status());
             String id = r.json().getString("id");
             assertTrue(UUID_V4.matcher(id).matches());
@@ -270,9 +463,25 @@ class TokensApiIT {
 
     @Test
     void requestId_saneEchoed_insaneReplaced() {
-        Reply r = api.send("GET", "api/v1/tokens/" + UUID.randomUUID(), null, "x-api-key", sk, "x-request-id", "abc-123");
+        Reply r =
+                api.send(
+                        "GET",
+                        "api/v1/tokens/" + UUID.randomUUID(),
+                        null,
+                        "x-api-key",
+                        sk,
+                        "x-request-id",
+                        "abc-123");
         assertEquals("abc-123", r.header("x-request-id"));
-        Reply r2 = api.send("GET", "api/v1/tokens/" + UUID.randomUUID(), null, "x-api-key", sk, "x-request-id", "a b<script>");
+        Reply r2 =
+                api.send(
+                        "GET",
+                        "api/v1/tokens/" + UUID.randomUUID(),
+                        null,
+                        "x-api-key",
+                        sk,
+                        "x-request-id",
+                        "a b<script>");
         assertNotEquals("a b<script>", r2.header("x-request-id"));
         assertTrue(r2.json().getString("instance").contains(r2.header("x-request-id")));
     }
@@ -290,9 +499,16 @@ class TokensApiIT {
         Reply r = api.postJson("api/v1/tokens", body, "x-api-key", sk);
         assertEquals(422, r.status(), "expected 422 for " + field + "/" + code);
         assertEquals("invalid-card", r.problemType());
-        boolean found = r.json().getJsonArray("errors").stream().map(v -> v.asJsonObject())
-                .anyMatch(e -> e.getString("field").equals(field) && e.getString("code").equals(code));
-        assertTrue(found, "expected " + field + "/" + code + " in " + r.json().getJsonArray("errors"));
-        assertFalse(r.body().contains("4111111111111112"), "problem details must not echo the number");
+        boolean found =
+                r.json().getJsonArray("errors").stream()
+                        .map(v -> v.asJsonObject())
+                        .anyMatch(
+                                e ->
+                                        e.getString("field").equals(field)
+                                                && e.getString("code").equals(code));
+        assertTrue(
+                found, "expected " + field + "/" + code + " in " + r.json().getJsonArray("errors"));
+        assertFalse(
+                r.body().contains("4111111111111112"), "problem details must not echo the number");
     }
 }

@@ -17,8 +17,7 @@ import java.nio.charset.StandardCharsets;
 @WebServlet("/demo/config.json")
 public class DemoConfigServlet extends HttpServlet {
 
-    @Inject
-    DemoTenant demoTenant;
+    @Inject DemoTenant demoTenant;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -28,12 +27,17 @@ public class DemoConfigServlet extends HttpServlet {
         res.setCharacterEncoding("UTF-8");
         if (demo.isEmpty()) {
             res.setStatus(404);
-            res.getOutputStream().write("{\"error\":\"demo mode is off\"}".getBytes(StandardCharsets.UTF_8));
+            res.getOutputStream()
+                    .write("{\"error\":\"demo mode is off\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
         demoTenant.allowLocalPort(req.getLocalPort());
-        res.getOutputStream().write(Json.createObjectBuilder()
-                .add("publishableKey", demo.get().publishableKey())
-                .build().toString().getBytes(StandardCharsets.UTF_8));
+        res.getOutputStream()
+                .write(
+                        Json.createObjectBuilder()
+                                .add("publishableKey", demo.get().publishableKey())
+                                .build()
+                                .toString()
+                                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Brand detection from {@code card-brands.json}, the same file the hosted fields bundle. The longest
- * matching prefix range wins, so overlapping ranges resolve the same way in Java and JavaScript.
+ * Brand detection from {@code card-brands.json}, the same file the hosted fields bundle. The
+ * longest matching prefix range wins, so overlapping ranges resolve the same way in Java and
+ * JavaScript.
  */
 public final class BrandCatalog {
 
@@ -79,11 +80,17 @@ public final class BrandCatalog {
         List<PrefixRange> ranges = new ArrayList<>();
         if (o.containsKey("ranges")) {
             for (JsonValue r : o.getJsonArray("ranges")) {
-                ranges.add(new PrefixRange(r.asJsonObject().getString("from"), r.asJsonObject().getString("to")));
+                ranges.add(
+                        new PrefixRange(
+                                r.asJsonObject().getString("from"),
+                                r.asJsonObject().getString("to")));
             }
         }
         List<Integer> lengths = new ArrayList<>();
-        o.getJsonArray("lengths").getValuesAs(jakarta.json.JsonNumber.class).forEach(n -> lengths.add(n.intValue()));
-        return new Brand(o.getString("brand"), o.getString("name"), ranges, lengths, o.getInt("cvcLength"));
+        o.getJsonArray("lengths")
+                .getValuesAs(jakarta.json.JsonNumber.class)
+                .forEach(n -> lengths.add(n.intValue()));
+        return new Brand(
+                o.getString("brand"), o.getString("name"), ranges, lengths, o.getInt("cvcLength"));
     }
 }

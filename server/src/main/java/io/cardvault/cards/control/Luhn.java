@@ -5,7 +5,9 @@ public final class Luhn {
 
     private Luhn() {}
 
-    /** @param digits ASCII digits only */
+    /**
+     * @param digits ASCII digits only
+     */
     public static boolean isValid(CharSequence digits) {
         int sum = 0;
         boolean doubleIt = false;

@@ -3,7 +3,8 @@ package io.cardvault.cards.entity;
 import java.util.List;
 
 /** One brand's rules as read from {@code card-brands.json}. */
-public record Brand(String id, String name, List<PrefixRange> ranges, List<Integer> lengths, int cvcLength) {
+public record Brand(
+        String id, String name, List<PrefixRange> ranges, List<Integer> lengths, int cvcLength) {
 
     public Brand {
         ranges = List.copyOf(ranges);
@@ -19,7 +20,8 @@ public record Brand(String id, String name, List<PrefixRange> ranges, List<Integ
 
         public PrefixRange {
             if (from.length() != to.length()) {
-                throw new IllegalArgumentException("range bounds differ in length: " + from + ".." + to);
+                throw new IllegalArgumentException(
+                        "range bounds differ in length: " + from + ".." + to);
             }
         }
 

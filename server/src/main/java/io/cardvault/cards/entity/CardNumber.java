@@ -1,13 +1,13 @@
 package io.cardvault.cards.entity;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /**
- * A primary account number. A secret type: {@link #toString()} is masked, equality is constant-time,
- * and the only way to read the digits is {@link #revealDigits()}, whose name makes misuse visible in
- * review. Construct through {@link #of(String)} after validation; the constructor only accepts ASCII
- * digits so a value of this type is always digits.
+ * A primary account number. A secret type: {@link #toString()} is masked, equality is
+ * constant-time, and the only way to read the digits is {@link #revealDigits()}, whose name makes
+ * misuse visible in review. Construct through {@link #of(String)} after validation; the constructor
+ * only accepts ASCII digits so a value of this type is always digits.
  */
 public final class CardNumber {
 
@@ -17,9 +17,15 @@ public final class CardNumber {
         this.digits = digits;
     }
 
-    /** @throws IllegalArgumentException (without the value in the message) unless 12..19 ASCII digits */
+    /**
+     * @throws IllegalArgumentException (without the value in the message) unless 12..19 ASCII
+     *     digits
+     */
     public static CardNumber of(String digits) {
-        if (digits == null || digits.length() < 12 || digits.length() > 19 || !isAsciiDigits(digits)) {
+        if (digits == null
+                || digits.length() < 12
+                || digits.length() > 19
+                || !isAsciiDigits(digits)) {
             throw new IllegalArgumentException("a card number is 12 to 19 ASCII digits");
         }
         return new CardNumber(digits);
@@ -66,7 +72,8 @@ public final class CardNumber {
     public boolean equals(Object o) {
         return o instanceof CardNumber other
                 && MessageDigest.isEqual(
-                        digits.getBytes(StandardCharsets.US_ASCII), other.digits.getBytes(StandardCharsets.US_ASCII));
+                        digits.getBytes(StandardCharsets.US_ASCII),
+                        other.digits.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

@@ -7,9 +7,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Card fingerprints: HMAC-SHA256 of the PAN under a key derived per tenant from one root secret. The
- * same card gives the same fingerprint within a tenant and unrelated values across tenants, so a
- * fingerprint can never be used to correlate cards between merchants.
+ * Card fingerprints: HMAC-SHA256 of the PAN under a key derived per tenant from one root secret.
+ * The same card gives the same fingerprint within a tenant and unrelated values across tenants, so
+ * a fingerprint can never be used to correlate cards between merchants.
  */
 public final class Fingerprinter {
 
@@ -28,7 +28,10 @@ public final class Fingerprinter {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac).substring(0, 22);
     }
 
-    /** A keyed hash for other per-tenant secrets (e.g. idempotency request digests), never reversible. */
+    /**
+     * A keyed hash for other per-tenant secrets (e.g. idempotency request digests), never
+     * reversible.
+     */
     public String keyedDigest(String tenantId, byte[] data) {
         byte[] tenantKey = hmac(rootKey, "digest|" + tenantId);
         try {

@@ -18,22 +18,21 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The data keys of this installation. The Tink AEAD keyset and the fingerprint root secret are stored
- * in the database only in encrypted form, wrapped by the master key that never enters the database.
- * Created on first start, loaded afterwards; a wrong master key stops the start-up (a vault that
- * cannot decrypt must not accept new cards under a second keyset).
+ * The data keys of this installation. The Tink AEAD keyset and the fingerprint root secret are
+ * stored in the database only in encrypted form, wrapped by the master key that never enters the
+ * database. Created on first start, loaded afterwards; a wrong master key stops the start-up (a
+ * vault that cannot decrypt must not accept new cards under a second keyset).
  */
 @ApplicationScoped
 public class Keyring {
 
     private static final byte[] KEYSET_AD = "cardvault/keyset/v1".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] FINGERPRINT_AD = "cardvault/fingerprint-root/v1".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FINGERPRINT_AD =
+            "cardvault/fingerprint-root/v1".getBytes(StandardCharsets.UTF_8);
 
-    @Inject
-    MasterKeySource masterKeySource;
+    @Inject MasterKeySource masterKeySource;
 
-    @Inject
-    Jdbc jdbc;
+    @Inject Jdbc jdbc;
 
     private CardEncryptor cardEncryptor;
     private Fingerprinter fingerprinter;
@@ -44,7 +43,8 @@ public class Keyring {
             AeadConfig.register();
             Aead master = new AesGcmJce(masterKeySource.masterKey());
             KeysetHandle keyset = loadOrCreateKeyset(master);
-            cardEncryptor = new CardEncryptor(keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
+            cardEncryptor =
+                    new CardEncryptor(keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
             fingerprinter = new Fingerprinter(loadOrCreateFingerprintRoot(master));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
@@ -66,13 +66,16 @@ public class Keyring {
             return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(stored.get(), master, KEYSET_AD);
         }
         KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-        write("aead-keyset", TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(fresh, master, KEYSET_AD));
+        write(
+                "aead-keyset",
+                TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(fresh, master, KEYSET_AD));
         return parseAgain(master);
     }
 
     /** Re-read after insert so two nodes starting together end up on the same keyset. */
     private KeysetHandle parseAgain(Aead master) throws GeneralSecurityException {
-        return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(read("aead-keyset").orElseThrow(), master, KEYSET_AD);
+        return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(
+                read("aead-keyset").orElseThrow(), master, KEYSET_AD);
     }
 
     private byte[] loadOrCreateFingerprintRoot(Aead master) throws GeneralSecurityException {
@@ -80,19 +83,24 @@ public class Keyring {
         if (stored.isEmpty()) {
             byte[] root = new byte[32];
             new SecureRandom().nextBytes(root);
-            write("fingerprint-root", Base64.getEncoder().encodeToString(master.encrypt(root, FINGERPRINT_AD)));
+            write(
+                    "fingerprint-root",
+                    Base64.getEncoder().encodeToString(master.encrypt(root, FINGERPRINT_AD)));
             stored = read("fingerprint-root");
         }
         return master.decrypt(Base64.getDecoder().decode(stored.orElseThrow()), FINGERPRINT_AD);
     }
 
     private Optional<String> read(String name) {
-        return jdbc.queryOne("select material from crypto_keys where name = ?", rs -> rs.getString(1), name);
+        return jdbc.queryOne(
+                "select material from crypto_keys where name = ?", rs -> rs.getString(1), name);
     }
 
     private void write(String name, String material) {
         jdbc.insertIgnoringDuplicate(
                 "insert into crypto_keys (name, material, created_at) values (?, ?, ?)",
-                name, material, System.currentTimeMillis());
+                name,
+                material,
+                System.currentTimeMillis());
     }
 }

@@ -17,9 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where the master key comes from: {@code cardvault.master-key} (env {@code CARDVAULT_MASTER_KEY},
- * base64 of 32 bytes), else {@code cardvault.master-key-file}, else — in demo mode only — a key file
- * generated under the data directory with owner-only permissions. Outside demo mode a missing key
- * stops the start-up instead of silently creating one.
+ * base64 of 32 bytes), else {@code cardvault.master-key-file}, else — in demo mode only — a key
+ * file generated under the data directory with owner-only permissions. Outside demo mode a missing
+ * key stops the start-up instead of silently creating one.
  */
 @ApplicationScoped
 public class MasterKeySource {
@@ -34,8 +34,7 @@ public class MasterKeySource {
     @ConfigProperty(name = "cardvault.master-key-file")
     Optional<String> masterKeyFile;
 
-    @Inject
-    DemoMode demoMode;
+    @Inject DemoMode demoMode;
 
     public byte[] masterKey() {
         if (masterKey.isPresent() && !masterKey.get().isBlank()) {
@@ -59,13 +58,19 @@ public class MasterKeySource {
         new SecureRandom().nextBytes(key);
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(
+                    file,
+                    Base64.getEncoder().encodeToString(key) + "\n",
+                    StandardCharsets.US_ASCII);
             restrictToOwner(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo master key file " + file, e);
         }
-        LOG.warning(() -> "DEMO MODE: generated a master key in " + file.toAbsolutePath()
-                + " - for production set cardvault.master-key or cardvault.master-key-file and keep it out of the data directory");
+        LOG.warning(
+                () ->
+                        "DEMO MODE: generated a master key in "
+                                + file.toAbsolutePath()
+                                + " - for production set cardvault.master-key or cardvault.master-key-file and keep it out of the data directory");
         return key;
     }
 
@@ -73,13 +78,17 @@ public class MasterKeySource {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
-            LOG.warning("file system does not support POSIX permissions; protect " + file + " yourself");
+            LOG.warning(
+                    "file system does not support POSIX permissions; protect "
+                            + file
+                            + " yourself");
         }
     }
 
     private static byte[] readFile(Path file) {
         try {
-            return decode(Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString());
+            return decode(
+                    Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read master key file " + file, e);
         }
@@ -93,7 +102,8 @@ public class MasterKeySource {
             throw new IllegalStateException("master key from " + source + " is not base64");
         }
         if (key.length != 32) {
-            throw new IllegalStateException("master key from " + source + " must be 32 bytes (256 bits), base64-encoded");
+            throw new IllegalStateException(
+                    "master key from " + source + " must be 32 bytes (256 bits), base64-encoded");
         }
         return key;
     }

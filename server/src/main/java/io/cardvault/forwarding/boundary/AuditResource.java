@@ -33,26 +33,26 @@ public class AuditResource {
 
     static final int MAX_LIMIT = 100;
 
-    @Inject
-    Authenticator auth;
+    @Inject Authenticator auth;
 
-    @Inject
-    ForwardAudit audit;
+    @Inject ForwardAudit audit;
 
     @GET
     @Operation(summary = "The tenant's forward audit trail, newest first (secret key)")
-    public String recent(@HeaderParam("x-api-key") String apiKey, @QueryParam("limit") String limitParam) {
+    public String recent(
+            @HeaderParam("x-api-key") String apiKey, @QueryParam("limit") String limitParam) {
         Caller caller = auth.secretKey(apiKey);
         int limit = limit(limitParam);
         JsonArrayBuilder data = Json.createArrayBuilder();
         for (ForwardAudit.Entry e : audit.recent(caller.tenantId(), limit)) {
-            JsonObjectBuilder o = Json.createObjectBuilder()
-                    .add("forwardId", e.forwardId())
-                    .add("tokenId", e.tokenId())
-                    .add("method", e.method())
-                    .add("status", e.status())
-                    .add("durationMs", e.durationMillis())
-                    .add("createdAt", Instant.ofEpochMilli(e.createdAt()).toString());
+            JsonObjectBuilder o =
+                    Json.createObjectBuilder()
+                            .add("forwardId", e.forwardId())
+                            .add("tokenId", e.tokenId())
+                            .add("method", e.method())
+                            .add("status", e.status())
+                            .add("durationMs", e.durationMillis())
+                            .add("createdAt", Instant.ofEpochMilli(e.createdAt()).toString());
             addNullable(o, "host", e.host());
             addNullable(o, "path", e.path());
             addNullable(o, "errorCode", e.errorCode());
@@ -81,6 +81,8 @@ public class AuditResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiException(ProblemType.MALFORMED_REQUEST, "limit must be a whole number from 1 to " + MAX_LIMIT);
+        throw new ApiException(
+                ProblemType.MALFORMED_REQUEST,
+                "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 }

@@ -39,18 +39,15 @@ public class ForwardResource {
 
     public static final String ERROR_HEADER = "x-cardvault-error";
 
-    @Inject
-    Authenticator auth;
+    @Inject Authenticator auth;
 
-    @Inject
-    Forwarder forwarder;
+    @Inject Forwarder forwarder;
 
     @Inject
     @ConfigProperty(name = "cardvault.forward.max-body", defaultValue = "1048576")
     int maxBody;
 
-    @Context
-    HttpHeaders httpHeaders;
+    @Context HttpHeaders httpHeaders;
 
     @POST
     @Operation(summary = "Forward a POST with card data injected into placeholders")
@@ -87,15 +84,25 @@ public class ForwardResource {
             Caller caller = auth.secretKey(httpHeaders.getHeaderString("x-api-key"));
             byte[] bytes = JsonBodies.readLimited(body, maxBody);
             Map<String, List<String>> headers = new HashMap<>();
-            httpHeaders.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-            RelayedResponse relayed = forwarder.forward(caller, new ForwardRequest(method, headers, bytes));
+            httpHeaders
+                    .getRequestHeaders()
+                    .forEach(
+                            (name, values) ->
+                                    headers.put(
+                                            name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+            RelayedResponse relayed =
+                    forwarder.forward(caller, new ForwardRequest(method, headers, bytes));
             Response.ResponseBuilder b = Response.status(relayed.status());
-            relayed.headers().forEach((name, values) -> {
-                if (!name.equalsIgnoreCase("content-length")) {
-                    values.forEach(v -> b.header(name, v));
-                }
-            });
-            return b.header("x-cardvault-forward-id", relayed.forwardId()).entity(relayed.body()).build();
+            relayed.headers()
+                    .forEach(
+                            (name, values) -> {
+                                if (!name.equalsIgnoreCase("content-length")) {
+                                    values.forEach(v -> b.header(name, v));
+                                }
+                            });
+            return b.header("x-cardvault-forward-id", relayed.forwardId())
+                    .entity(relayed.body())
+                    .build();
         } catch (ApiException e) {
             Map<String, String> h = new HashMap<>(e.headers());
             h.put(ERROR_HEADER, "true");

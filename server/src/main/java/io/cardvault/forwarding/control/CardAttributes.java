@@ -3,22 +3,22 @@ package io.cardvault.forwarding.control;
 import java.util.Optional;
 
 /**
- * What a placeholder can read from a token. Kept as an interface so the engine never depends on
- * how the vault stores or decrypts cards.
+ * What a placeholder can read from a token. Kept as an interface so the engine never depends on how
+ * the vault stores or decrypts cards.
  *
  * <p>{@link #number()} is the full PAN: never log it, never put it in a message.
  */
 public interface CardAttributes {
 
-  String number();
+    String number();
 
-  int expiryMonth();
+    int expiryMonth();
 
-  int expiryYear();
+    int expiryYear();
 
-  Optional<String> cvc();
+    Optional<String> cvc();
 
-  Optional<String> holderName();
+    Optional<String> holderName();
 
-  String brand();
+    String brand();
 }

@@ -6,9 +6,9 @@ package io.cardvault.forwarding.control;
  */
 public final class CvcUnavailableException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public CvcUnavailableException() {
-    super("the token has no CVC");
-  }
+    public CvcUnavailableException() {
+        super("the token has no CVC");
+    }
 }

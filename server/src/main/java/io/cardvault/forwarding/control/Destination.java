@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.net.URI;
 
 /**
- * A checked destination: the normalised URI to request and the address that was checked, which
- * is the one the caller must connect to (see {@link DestinationPolicy}).
+ * A checked destination: the normalised URI to request and the address that was checked, which is
+ * the one the caller must connect to (see {@link DestinationPolicy}).
  *
  * @param host ASCII, lower case, no trailing dot; IPv6 literals in brackets
  */

@@ -7,9 +7,9 @@ package io.cardvault.forwarding.control;
  */
 public final class DestinationNotAllowedException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public DestinationNotAllowedException(String reason) {
-    super(reason);
-  }
+    public DestinationNotAllowedException(String reason) {
+        super(reason);
+    }
 }

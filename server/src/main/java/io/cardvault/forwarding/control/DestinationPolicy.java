@@ -28,92 +28,93 @@ import java.util.List;
  *       hold a certificate for the allowed name.
  * </ul>
  *
- * Patterns that fail to parse are ignored (fail closed); tenants are validated on input with
- * {@link DestinationPattern#parse(String)}.
+ * Patterns that fail to parse are ignored (fail closed); tenants are validated on input with {@link
+ * DestinationPattern#parse(String)}.
  */
 @ApplicationScoped
 public class DestinationPolicy {
 
-  /** Resolves a host name; injected so that tests never touch DNS. */
-  @FunctionalInterface
-  public interface Resolver {
-    List<InetAddress> resolve(String host) throws UnknownHostException;
-  }
-
-  private final Resolver resolver;
-
-  /** Uses the JVM resolver (and therefore its DNS cache). */
-  public DestinationPolicy() {
-    this(host -> List.of(InetAddress.getAllByName(host)));
-  }
-
-  public DestinationPolicy(Resolver resolver) {
-    this.resolver = resolver;
-  }
-
-  /**
-   * @throws DestinationNotAllowedException 403: refused URL, no matching pattern, special address
-   * @throws DestinationUnresolvableException 502: the host does not resolve
-   */
-  public Destination check(String rawUrl, List<String> tenantPatterns) {
-    NormalizedUrl url;
-    try {
-      url = NormalizedUrl.parse(rawUrl);
-    } catch (IllegalArgumentException e) {
-      throw new DestinationNotAllowedException("destination refused: " + e.getMessage());
+    /** Resolves a host name; injected so that tests never touch DNS. */
+    @FunctionalInterface
+    public interface Resolver {
+        List<InetAddress> resolve(String host) throws UnknownHostException;
     }
-    List<DestinationPattern> matching = matching(url, tenantPatterns);
-    if (matching.isEmpty()) {
-      throw new DestinationNotAllowedException(
-          "destination does not match any allowed destination of the tenant");
-    }
-    InetAddress address = checkedAddress(url, matching);
-    return new Destination(url.toUri(), url.host().name(), url.port(), address, url.https());
-  }
 
-  private static List<DestinationPattern> matching(NormalizedUrl url, List<String> patterns) {
-    List<DestinationPattern> matching = new ArrayList<>();
-    for (String text : patterns == null ? List.<String>of() : patterns) {
-      try {
-        DestinationPattern pattern = DestinationPattern.parse(text);
-        if (pattern.matches(url)) {
-          matching.add(pattern);
+    private final Resolver resolver;
+
+    /** Uses the JVM resolver (and therefore its DNS cache). */
+    public DestinationPolicy() {
+        this(host -> List.of(InetAddress.getAllByName(host)));
+    }
+
+    public DestinationPolicy(Resolver resolver) {
+        this.resolver = resolver;
+    }
+
+    /**
+     * @throws DestinationNotAllowedException 403: refused URL, no matching pattern, special address
+     * @throws DestinationUnresolvableException 502: the host does not resolve
+     */
+    public Destination check(String rawUrl, List<String> tenantPatterns) {
+        NormalizedUrl url;
+        try {
+            url = NormalizedUrl.parse(rawUrl);
+        } catch (IllegalArgumentException e) {
+            throw new DestinationNotAllowedException("destination refused: " + e.getMessage());
         }
-      } catch (IllegalArgumentException e) {
-        // an invalid stored pattern allows nothing
-      }
+        List<DestinationPattern> matching = matching(url, tenantPatterns);
+        if (matching.isEmpty()) {
+            throw new DestinationNotAllowedException(
+                    "destination does not match any allowed destination of the tenant");
+        }
+        InetAddress address = checkedAddress(url, matching);
+        return new Destination(url.toUri(), url.host().name(), url.port(), address, url.https());
     }
-    return matching;
-  }
 
-  private InetAddress checkedAddress(NormalizedUrl url, List<DestinationPattern> matching) {
-    HostName host = url.host();
-    if (host.isIpLiteral()) {
-      InetAddress literal = host.literal().orElseThrow();
-      boolean optedIn = matching.stream().anyMatch(p -> p.isLiteral(host));
-      if (AddressClassifier.isSpecial(literal) && !optedIn) {
-        throw new DestinationNotAllowedException("destination is a non-public address");
-      }
-      return literal;
+    private static List<DestinationPattern> matching(NormalizedUrl url, List<String> patterns) {
+        List<DestinationPattern> matching = new ArrayList<>();
+        for (String text : patterns == null ? List.<String>of() : patterns) {
+            try {
+                DestinationPattern pattern = DestinationPattern.parse(text);
+                if (pattern.matches(url)) {
+                    matching.add(pattern);
+                }
+            } catch (IllegalArgumentException e) {
+                // an invalid stored pattern allows nothing
+            }
+        }
+        return matching;
     }
-    List<InetAddress> addresses = resolve(host.name());
-    for (InetAddress address : addresses) {
-      if (AddressClassifier.isSpecial(address)) {
-        throw new DestinationNotAllowedException("destination resolves to a non-public address");
-      }
-    }
-    return addresses.get(0);
-  }
 
-  private List<InetAddress> resolve(String host) {
-    try {
-      List<InetAddress> addresses = resolver.resolve(host);
-      if (addresses == null || addresses.isEmpty()) {
-        throw new UnknownHostException("no addresses");
-      }
-      return addresses;
-    } catch (UnknownHostException e) {
-      throw new DestinationUnresolvableException(host, e);
+    private InetAddress checkedAddress(NormalizedUrl url, List<DestinationPattern> matching) {
+        HostName host = url.host();
+        if (host.isIpLiteral()) {
+            InetAddress literal = host.literal().orElseThrow();
+            boolean optedIn = matching.stream().anyMatch(p -> p.isLiteral(host));
+            if (AddressClassifier.isSpecial(literal) && !optedIn) {
+                throw new DestinationNotAllowedException("destination is a non-public address");
+            }
+            return literal;
+        }
+        List<InetAddress> addresses = resolve(host.name());
+        for (InetAddress address : addresses) {
+            if (AddressClassifier.isSpecial(address)) {
+                throw new DestinationNotAllowedException(
+                        "destination resolves to a non-public address");
+            }
+        }
+        return addresses.get(0);
     }
-  }
+
+    private List<InetAddress> resolve(String host) {
+        try {
+            List<InetAddress> addresses = resolver.resolve(host);
+            if (addresses == null || addresses.isEmpty()) {
+                throw new UnknownHostException("no addresses");
+            }
+            return addresses;
+        } catch (UnknownHostException e) {
+            throw new DestinationUnresolvableException(host, e);
+        }
+    }
 }

@@ -16,29 +16,59 @@ public class ForwardAudit {
 
     private static final Logger LOG = Logger.getLogger(ForwardAudit.class.getName());
 
-    public record Entry(String forwardId, String tenantId, String tokenId, String method, String host, String path,
-            int status, long durationMillis, String errorCode, long createdAt) {}
+    public record Entry(
+            String forwardId,
+            String tenantId,
+            String tokenId,
+            String method,
+            String host,
+            String path,
+            int status,
+            long durationMillis,
+            String errorCode,
+            long createdAt) {}
 
-    @Inject
-    Jdbc jdbc;
+    @Inject Jdbc jdbc;
 
     public void record(Entry e) {
         try {
-            jdbc.update("insert into forward_audit (id, tenant_id, token_id, method, destination_host, destination_path, status,"
+            jdbc.update(
+                    "insert into forward_audit (id, tenant_id, token_id, method, destination_host, destination_path, status,"
                             + " duration_ms, error_code, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    e.forwardId(), e.tenantId(), e.tokenId(), e.method(), truncate(e.host(), 255), truncate(e.path(), 2000),
-                    e.status(), e.durationMillis(), e.errorCode(), e.createdAt());
+                    e.forwardId(),
+                    e.tenantId(),
+                    e.tokenId(),
+                    e.method(),
+                    truncate(e.host(), 255),
+                    truncate(e.path(), 2000),
+                    e.status(),
+                    e.durationMillis(),
+                    e.errorCode(),
+                    e.createdAt());
         } catch (RuntimeException failure) {
-            LOG.log(Level.SEVERE, "could not write the audit record of forward {0}: {1}",
+            LOG.log(
+                    Level.SEVERE,
+                    "could not write the audit record of forward {0}: {1}",
                     new Object[] {e.forwardId(), failure.getClass().getSimpleName()});
         }
     }
 
     public List<Entry> recent(String tenantId, int limit) {
-        return jdbc.query("select * from forward_audit where tenant_id = ? order by created_at desc limit " + Math.min(limit, 1000),
-                rs -> new Entry(rs.getString("id"), rs.getString("tenant_id"), rs.getString("token_id"), rs.getString("method"),
-                        rs.getString("destination_host"), rs.getString("destination_path"), rs.getInt("status"),
-                        rs.getLong("duration_ms"), rs.getString("error_code"), rs.getLong("created_at")),
+        return jdbc.query(
+                "select * from forward_audit where tenant_id = ? order by created_at desc limit "
+                        + Math.min(limit, 1000),
+                rs ->
+                        new Entry(
+                                rs.getString("id"),
+                                rs.getString("tenant_id"),
+                                rs.getString("token_id"),
+                                rs.getString("method"),
+                                rs.getString("destination_host"),
+                                rs.getString("destination_path"),
+                                rs.getInt("status"),
+                                rs.getLong("duration_ms"),
+                                rs.getString("error_code"),
+                                rs.getLong("created_at")),
                 tenantId);
     }
 

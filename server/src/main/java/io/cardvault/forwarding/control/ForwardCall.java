@@ -45,29 +45,29 @@ public class ForwardCall {
         boolean replayed;
     }
 
-    @Inject
-    DestinationPolicy policy;
+    @Inject DestinationPolicy policy;
 
-    @Inject
-    PlaceholderEngine engine;
+    @Inject PlaceholderEngine engine;
 
-    @Inject
-    ResponseRedactor redactor;
+    @Inject ResponseRedactor redactor;
 
-    @Inject
-    HeaderRules headerRules;
+    @Inject HeaderRules headerRules;
 
-    @Inject
-    ForwardClient client;
+    @Inject ForwardClient client;
 
-    @Inject
-    TenantPermits permits;
+    @Inject TenantPermits permits;
 
-    @Inject
-    TokenVault vault;
+    @Inject TokenVault vault;
 
-    RelayedResponse perform(String tenantId, Tenant tenant, TokenId tokenId, ForwardRequest request, String url,
-            Map<String, List<String>> headers, String forwardId, Outcome outcome) {
+    RelayedResponse perform(
+            String tenantId,
+            Tenant tenant,
+            TokenId tokenId,
+            ForwardRequest request,
+            String url,
+            Map<String, List<String>> headers,
+            String forwardId,
+            Outcome outcome) {
         String[] parts = splitQuery(url);
         Destination destination = check(parts[0], tenant);
         outcome.host = destination.host();
@@ -79,14 +79,19 @@ public class ForwardCall {
         if (usesCvc && card.cvc().isEmpty()) {
             throw cvcUnavailable();
         }
-        HttpRequest httpRequest = render(request, destination, parts[1], headers, attributes, contentType);
+        HttpRequest httpRequest =
+                render(request, destination, parts[1], headers, attributes, contentType);
         HttpResponse<byte[]> response = exchange(tenantId, httpRequest, outcome);
         outcome.status = response.statusCode();
         if (usesCvc && response.statusCode() >= 200 && response.statusCode() < 300) {
             vault.cvcUsedSuccessfully(tenantId, tokenId);
         }
         byte[] body = redactor.redact(response.body(), card.number().revealDigits());
-        return new RelayedResponse(response.statusCode(), headerRules.toMerchant(response.headers().map()), body, forwardId);
+        return new RelayedResponse(
+                response.statusCode(),
+                headerRules.toMerchant(response.headers().map()),
+                body,
+                forwardId);
     }
 
     /**
@@ -94,7 +99,11 @@ public class ForwardCall {
      * does, so a malformed placeholder must already be answered here as 400 invalid-placeholder
      * (attributed to where it stands), not escape as an unmapped exception (500).
      */
-    private boolean usesCvc(ForwardRequest request, String contentType, String rawQuery, Map<String, List<String>> headers) {
+    private boolean usesCvc(
+            ForwardRequest request,
+            String contentType,
+            String rawQuery,
+            Map<String, List<String>> headers) {
         try {
             if (engine.usesCvc(request.body(), contentType)) {
                 return true;
@@ -124,32 +133,58 @@ public class ForwardCall {
     }
 
     private static ApiException invalidPlaceholder(PlaceholderException e) {
-        return new ApiException(ProblemType.INVALID_PLACEHOLDER,
-                "invalid placeholder in " + e.where() + " at position " + e.position() + ": " + e.getMessage(),
-                List.of(new FieldError(e.where(), "invalid-placeholder", e.getMessage() + " (position " + e.position() + ")")));
+        return new ApiException(
+                ProblemType.INVALID_PLACEHOLDER,
+                "invalid placeholder in "
+                        + e.where()
+                        + " at position "
+                        + e.position()
+                        + ": "
+                        + e.getMessage(),
+                List.of(
+                        new FieldError(
+                                e.where(),
+                                "invalid-placeholder",
+                                e.getMessage() + " (position " + e.position() + ")")));
     }
 
     private Destination check(String baseUrl, Tenant tenant) {
         try {
             return policy.check(baseUrl, tenant.allowedDestinations());
         } catch (DestinationNotAllowedException e) {
-            throw new ApiException(ProblemType.DESTINATION_NOT_ALLOWED,
-                    "the destination is not in this tenant's allowedDestinations: " + e.getMessage());
+            throw new ApiException(
+                    ProblemType.DESTINATION_NOT_ALLOWED,
+                    "the destination is not in this tenant's allowedDestinations: "
+                            + e.getMessage());
         } catch (DestinationUnresolvableException e) {
-            throw new ApiException(ProblemType.DESTINATION_UNREACHABLE, "the destination host could not be resolved");
+            throw new ApiException(
+                    ProblemType.DESTINATION_UNREACHABLE,
+                    "the destination host could not be resolved");
         }
     }
 
-    private HttpRequest render(ForwardRequest request, Destination destination, String rawQuery,
-            Map<String, List<String>> headers, CardAttributes card, String contentType) {
+    private HttpRequest render(
+            ForwardRequest request,
+            Destination destination,
+            String rawQuery,
+            Map<String, List<String>> headers,
+            CardAttributes card,
+            String contentType) {
         try {
             String query = rawQuery == null ? null : engine.renderQuery(rawQuery, card);
             byte[] body = engine.renderBody(request.body(), contentType, card);
-            HttpRequest.Builder b = HttpRequest.newBuilder(target(destination, query))
-                    .timeout(client.timeout())
-                    .version(destination.https() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                    .method(request.method(), body.length == 0 && !hasBodyMethod(request.method())
-                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(target(destination, query))
+                            .timeout(client.timeout())
+                            .version(
+                                    destination.https()
+                                            ? HttpClient.Version.HTTP_2
+                                            : HttpClient.Version.HTTP_1_1)
+                            .method(
+                                    request.method(),
+                                    body.length == 0 && !hasBodyMethod(request.method())
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofByteArray(body));
             for (Map.Entry<String, List<String>> h : headers.entrySet()) {
                 if (h.getKey().equalsIgnoreCase("accept-encoding")) {
                     continue; // identity responses only: the redactor must be able to read the body
@@ -167,16 +202,27 @@ public class ForwardCall {
         } catch (CvcUnavailableException e) {
             throw cvcUnavailable();
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ProblemType.MALFORMED_REQUEST, "a header or the destination URL cannot be sent as given");
+            throw new ApiException(
+                    ProblemType.MALFORMED_REQUEST,
+                    "a header or the destination URL cannot be sent as given");
         }
     }
 
-    /** For plain http the checked address itself is the target (no second DNS lookup); https needs the name. */
+    /**
+     * For plain http the checked address itself is the target (no second DNS lookup); https needs
+     * the name.
+     */
     private static URI target(Destination d, String query) {
-        String host = d.https() || isLiteral(d.host()) ? d.uri().getRawAuthority()
-                : literal(d) + (d.uri().getPort() == -1 ? "" : ":" + d.uri().getPort());
-        String path = d.uri().getRawPath() == null || d.uri().getRawPath().isEmpty() ? "/" : d.uri().getRawPath();
-        return URI.create(d.uri().getScheme() + "://" + host + path + (query == null ? "" : "?" + query));
+        String host =
+                d.https() || isLiteral(d.host())
+                        ? d.uri().getRawAuthority()
+                        : literal(d) + (d.uri().getPort() == -1 ? "" : ":" + d.uri().getPort());
+        String path =
+                d.uri().getRawPath() == null || d.uri().getRawPath().isEmpty()
+                        ? "/"
+                        : d.uri().getRawPath();
+        return URI.create(
+                d.uri().getScheme() + "://" + host + path + (query == null ? "" : "?" + query));
     }
 
     private static String literal(Destination d) {
@@ -185,7 +231,8 @@ public class ForwardCall {
     }
 
     private static boolean isLiteral(String host) {
-        return host.startsWith("[") || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+        return host.startsWith("[")
+                || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
     }
 
     private static boolean hasBodyMethod(String method) {
@@ -210,7 +257,8 @@ public class ForwardCall {
         } catch (ApiException e) {
             throw e;
         } catch (Exception e) {
-            throw new ApiException(ProblemType.DESTINATION_UNREACHABLE, "the destination could not be reached");
+            throw new ApiException(
+                    ProblemType.DESTINATION_UNREACHABLE, "the destination could not be reached");
         }
     }
 
@@ -222,21 +270,29 @@ public class ForwardCall {
         if (cause instanceof HttpTimeoutException) {
             return timeout();
         }
-        if (cause instanceof ConnectException || cause instanceof java.nio.channels.UnresolvedAddressException) {
+        if (cause instanceof ConnectException
+                || cause instanceof java.nio.channels.UnresolvedAddressException) {
             outcome.sent = false;
         }
-        String what = cause instanceof javax.net.ssl.SSLException ? "TLS handshake with the destination failed"
-                : cause instanceof ConnectException ? "the destination refused the connection"
-                : cause instanceof IOException ? "the connection to the destination failed" : "the destination could not be reached";
+        String what =
+                cause instanceof javax.net.ssl.SSLException
+                        ? "TLS handshake with the destination failed"
+                        : cause instanceof ConnectException
+                                ? "the destination refused the connection"
+                                : cause instanceof IOException
+                                        ? "the connection to the destination failed"
+                                        : "the destination could not be reached";
         return new ApiException(ProblemType.DESTINATION_UNREACHABLE, what);
     }
 
     private static ApiException timeout() {
-        return new ApiException(ProblemType.DESTINATION_TIMEOUT, "the destination did not answer in time");
+        return new ApiException(
+                ProblemType.DESTINATION_TIMEOUT, "the destination did not answer in time");
     }
 
     private static ApiException cvcUnavailable() {
-        return new ApiException(ProblemType.CVC_UNAVAILABLE,
+        return new ApiException(
+                ProblemType.CVC_UNAVAILABLE,
                 "the request uses {{ cvc }} but this token has no CVC (it expired, was used, or was never collected); re-collect it");
     }
 

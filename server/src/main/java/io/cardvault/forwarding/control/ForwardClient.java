@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ForwardClient {
 
     static {
-        // lets the proxy connect to a checked IP literal for plain-http destinations and still send the
+        // lets the proxy connect to a checked IP literal for plain-http destinations and still send
+        // the
         // merchant's Host (see DestinationPolicy); must be set before java.net.http initialises
         if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
             System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
@@ -41,17 +42,20 @@ public class ForwardClient {
 
     @PostConstruct
     void init() {
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "cardvault-forward");
-            t.setDaemon(true);
-            return t;
-        });
-        client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_2)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout())
-                .executor(executor)
-                .build();
+        executor =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "cardvault-forward");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        client =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_2)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(connectTimeout())
+                        .executor(executor)
+                        .build();
     }
 
     public CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request) {

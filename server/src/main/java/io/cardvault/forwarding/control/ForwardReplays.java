@@ -32,72 +32,124 @@ public class ForwardReplays {
 
     static final Duration RETENTION = Duration.ofHours(24);
 
-    @Inject
-    Jdbc jdbc;
+    @Inject Jdbc jdbc;
 
-    @Inject
-    Keyring keyring;
+    @Inject Keyring keyring;
 
-    /** @return the stored response to replay, or empty when the caller now owns the key */
+    /**
+     * @return the stored response to replay, or empty when the caller now owns the key
+     */
     public Optional<RelayedResponse> reserve(String tenantId, String key, String digest) {
         io.cardvault.tokens.control.IdempotencyRecords.validate(key);
         long cutoff = System.currentTimeMillis() - RETENTION.toMillis();
-        jdbc.update("delete from forward_replays where tenant_id = ? and idem_key = ? and created_at <= ?", tenantId, key, cutoff);
-        boolean reserved = jdbc.insertIgnoringDuplicate(
-                "insert into forward_replays (tenant_id, idem_key, request_digest, state, created_at) values (?, ?, ?, 'pending', ?)",
-                tenantId, key, digest, System.currentTimeMillis());
+        jdbc.update(
+                "delete from forward_replays where tenant_id = ? and idem_key = ? and created_at <= ?",
+                tenantId,
+                key,
+                cutoff);
+        boolean reserved =
+                jdbc.insertIgnoringDuplicate(
+                        "insert into forward_replays (tenant_id, idem_key, request_digest, state, created_at) values (?, ?, ?, 'pending', ?)",
+                        tenantId,
+                        key,
+                        digest,
+                        System.currentTimeMillis());
         if (reserved) {
             return Optional.empty();
         }
-        String[] row = jdbc.queryOne("select request_digest, state, response from forward_replays where tenant_id = ? and idem_key = ?",
-                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, tenantId, key)
-                .orElseThrow(() -> new ApiException(ProblemType.IDEMPOTENCY_CONFLICT, "this Idempotency-Key is being processed; retry"));
+        String[] row =
+                jdbc.queryOne(
+                                "select request_digest, state, response from forward_replays where tenant_id = ? and idem_key = ?",
+                                rs ->
+                                        new String[] {
+                                            rs.getString(1), rs.getString(2), rs.getString(3)
+                                        },
+                                tenantId,
+                                key)
+                        .orElseThrow(
+                                () ->
+                                        new ApiException(
+                                                ProblemType.IDEMPOTENCY_CONFLICT,
+                                                "this Idempotency-Key is being processed; retry"));
         if (!row[0].equals(digest)) {
-            throw new ApiException(ProblemType.IDEMPOTENCY_CONFLICT,
+            throw new ApiException(
+                    ProblemType.IDEMPOTENCY_CONFLICT,
                     "this Idempotency-Key was used with a different request in the last 24 hours");
         }
         if (!"done".equals(row[1])) {
-            throw new ApiException(ProblemType.IDEMPOTENCY_CONFLICT, "a request with this Idempotency-Key is still in progress");
+            throw new ApiException(
+                    ProblemType.IDEMPOTENCY_CONFLICT,
+                    "a request with this Idempotency-Key is still in progress");
         }
         return Optional.of(decode(tenantId, key, row[2]));
     }
 
     public void complete(String tenantId, String key, RelayedResponse response) {
-        jdbc.update("update forward_replays set state = 'done', response = ? where tenant_id = ? and idem_key = ?",
-                encode(tenantId, key, response), tenantId, key);
+        jdbc.update(
+                "update forward_replays set state = 'done', response = ? where tenant_id = ? and idem_key = ?",
+                encode(tenantId, key, response),
+                tenantId,
+                key);
     }
 
     /** Frees the key when nothing reached the destination, so the merchant can retry with it. */
     public void release(String tenantId, String key) {
-        jdbc.update("delete from forward_replays where tenant_id = ? and idem_key = ? and state = 'pending'", tenantId, key);
+        jdbc.update(
+                "delete from forward_replays where tenant_id = ? and idem_key = ? and state = 'pending'",
+                tenantId,
+                key);
     }
 
     private String encode(String tenantId, String key, RelayedResponse r) {
         JsonObjectBuilder headers = Json.createObjectBuilder();
-        r.headers().forEach((name, values) -> {
-            JsonArrayBuilder a = Json.createArrayBuilder();
-            values.forEach(a::add);
-            headers.add(name, a);
-        });
-        String json = Json.createObjectBuilder()
-                .add("status", r.status())
-                .add("forwardId", r.forwardId())
-                .add("headers", headers)
-                .add("body", Base64.getEncoder().encodeToString(r.body()))
-                .build().toString();
-        byte[] ct = keyring.cardEncryptor().encrypt(json.getBytes(StandardCharsets.UTF_8), tenantId, "forward-replay|" + key);
+        r.headers()
+                .forEach(
+                        (name, values) -> {
+                            JsonArrayBuilder a = Json.createArrayBuilder();
+                            values.forEach(a::add);
+                            headers.add(name, a);
+                        });
+        String json =
+                Json.createObjectBuilder()
+                        .add("status", r.status())
+                        .add("forwardId", r.forwardId())
+                        .add("headers", headers)
+                        .add("body", Base64.getEncoder().encodeToString(r.body()))
+                        .build()
+                        .toString();
+        byte[] ct =
+                keyring.cardEncryptor()
+                        .encrypt(
+                                json.getBytes(StandardCharsets.UTF_8),
+                                tenantId,
+                                "forward-replay|" + key);
         return Base64.getEncoder().encodeToString(ct);
     }
 
     private RelayedResponse decode(String tenantId, String key, String stored) {
-        byte[] plain = keyring.cardEncryptor().decrypt(Base64.getDecoder().decode(stored), tenantId, "forward-replay|" + key);
-        JsonObject o = Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8))).readObject();
+        byte[] plain =
+                keyring.cardEncryptor()
+                        .decrypt(
+                                Base64.getDecoder().decode(stored),
+                                tenantId,
+                                "forward-replay|" + key);
+        JsonObject o =
+                Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))
+                        .readObject();
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        o.getJsonObject("headers").forEach((name, values) -> {
-            List<String> list = new ArrayList<>();
-            values.asJsonArray().getValuesAs(JsonString.class).forEach(v -> list.add(v.getString()));
-            headers.put(name, list);
-        });
-        return new RelayedResponse(o.getInt("status"), headers, Base64.getDecoder().decode(o.getString("body")), o.getString("forwardId"));
+        o.getJsonObject("headers")
+                .forEach(
+                        (name, values) -> {
+                            List<String> list = new ArrayList<>();
+                            values.asJsonArray()
+                                    .getValuesAs(JsonString.class)
+                                    .forEach(v -> list.add(v.getString()));
+                            headers.put(name, list);
+                        });
+        return new RelayedResponse(
+                o.getInt("status"),
+                headers,
+                Base64.getDecoder().decode(o.getString("body")),
+                o.getString("forwardId"));
     }
 }

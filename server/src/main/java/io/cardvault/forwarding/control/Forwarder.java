@@ -38,26 +38,19 @@ public class Forwarder {
     private static final java.util.regex.Pattern ABSOLUTE_URL =
             java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s]+(?:[/#]\\S*)?");
 
-    @Inject
-    TenantRegistry tenants;
+    @Inject TenantRegistry tenants;
 
-    @Inject
-    TokenVault vault;
+    @Inject TokenVault vault;
 
-    @Inject
-    Keyring keyring;
+    @Inject Keyring keyring;
 
-    @Inject
-    ForwardReplays replays;
+    @Inject ForwardReplays replays;
 
-    @Inject
-    ForwardAudit audit;
+    @Inject ForwardAudit audit;
 
-    @Inject
-    ForwardCall call;
+    @Inject ForwardCall call;
 
-    @Inject
-    HeaderRules headerRules;
+    @Inject HeaderRules headerRules;
 
     public RelayedResponse forward(Caller caller, ForwardRequest request) {
         String forwardId = UUID.randomUUID().toString();
@@ -65,15 +58,30 @@ public class Forwarder {
         ForwardCall.Outcome outcome = new ForwardCall.Outcome();
         String url = requireHeader(request, FORWARD_URL, "an absolute URL");
         if (!ABSOLUTE_URL.matcher(ForwardCall.splitQuery(url)[0]).matches()) {
-            throw new ApiException(ProblemType.MALFORMED_REQUEST, "the x-forward-url header must be an absolute URL (scheme://host/path)");
+            throw new ApiException(
+                    ProblemType.MALFORMED_REQUEST,
+                    "the x-forward-url header must be an absolute URL (scheme://host/path)");
         }
-        TokenId tokenId = TokenId.parse(requireHeader(request, TOKEN_ID, "a token id"))
-                .orElseThrow(() -> new ApiException(ProblemType.MALFORMED_REQUEST, "x-token-id must be a token id (UUID)"));
+        TokenId tokenId =
+                TokenId.parse(requireHeader(request, TOKEN_ID, "a token id"))
+                        .orElseThrow(
+                                () ->
+                                        new ApiException(
+                                                ProblemType.MALFORMED_REQUEST,
+                                                "x-token-id must be a token id (UUID)"));
         try {
             Map<String, List<String>> outgoing = destinationHeaders(request);
             String key = request.header("idempotency-key");
             if (key == null) {
-                return call.perform(caller.tenantId(), tenant(caller), tokenId, request, url, outgoing, forwardId, outcome);
+                return call.perform(
+                        caller.tenantId(),
+                        tenant(caller),
+                        tokenId,
+                        request,
+                        url,
+                        outgoing,
+                        forwardId,
+                        outcome);
             }
             String digest = digest(caller.tenantId(), request, url, tokenId);
             Optional<RelayedResponse> replay = replays.reserve(caller.tenantId(), key, digest);
@@ -88,22 +96,48 @@ public class Forwarder {
             throw e;
         } finally {
             if (!outcome.replayed) {
-                audit.record(new ForwardAudit.Entry(forwardId, caller.tenantId(), tokenId.value(), request.method(), outcome.host,
-                        outcome.path, outcome.status, (System.nanoTime() - started) / 1_000_000, outcome.errorCode,
-                        System.currentTimeMillis()));
+                audit.record(
+                        new ForwardAudit.Entry(
+                                forwardId,
+                                caller.tenantId(),
+                                tokenId.value(),
+                                request.method(),
+                                outcome.host,
+                                outcome.path,
+                                outcome.status,
+                                (System.nanoTime() - started) / 1_000_000,
+                                outcome.errorCode,
+                                System.currentTimeMillis()));
             }
         }
     }
 
-    private RelayedResponse performOnce(Caller caller, ForwardRequest request, String url, TokenId tokenId,
-            Map<String, List<String>> outgoing, String forwardId, String key, ForwardCall.Outcome outcome) {
+    private RelayedResponse performOnce(
+            Caller caller,
+            ForwardRequest request,
+            String url,
+            TokenId tokenId,
+            Map<String, List<String>> outgoing,
+            String forwardId,
+            String key,
+            ForwardCall.Outcome outcome) {
         try {
-            RelayedResponse response = call.perform(caller.tenantId(), tenant(caller), tokenId, request, url, outgoing, forwardId, outcome);
+            RelayedResponse response =
+                    call.perform(
+                            caller.tenantId(),
+                            tenant(caller),
+                            tokenId,
+                            request,
+                            url,
+                            outgoing,
+                            forwardId,
+                            outcome);
             replays.complete(caller.tenantId(), key, response);
             return response;
         } catch (ApiException e) {
             if (outcome.sent) {
-                // the destination may have acted: a retry must not call it again, so remember the failure
+                // the destination may have acted: a retry must not call it again, so remember the
+                // failure
                 replays.complete(caller.tenantId(), key, problemResponse(e, forwardId));
             } else {
                 replays.release(caller.tenantId(), key);
@@ -125,11 +159,17 @@ public class Forwarder {
 
     private Tenant tenant(Caller caller) {
         return tenants.find(caller.tenantId())
-                .orElseThrow(() -> new ApiException(ProblemType.UNAUTHENTICATED, "the tenant of this key no longer exists"));
+                .orElseThrow(
+                        () ->
+                                new ApiException(
+                                        ProblemType.UNAUTHENTICATED,
+                                        "the tenant of this key no longer exists"));
     }
 
     private String digest(String tenantId, ForwardRequest request, String url, TokenId tokenId) {
-        byte[] head = (request.method() + "\n" + url + "\n" + tokenId.value() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] head =
+                (request.method() + "\n" + url + "\n" + tokenId.value() + "\n")
+                        .getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[head.length + request.body().length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(request.body(), 0, all, head.length, request.body().length);
@@ -139,15 +179,25 @@ public class Forwarder {
     private static String requireHeader(ForwardRequest request, String name, String what) {
         String value = request.header(name);
         if (value == null || value.isBlank()) {
-            throw new ApiException(ProblemType.MALFORMED_REQUEST, "the " + name + " header is required: " + what);
+            throw new ApiException(
+                    ProblemType.MALFORMED_REQUEST, "the " + name + " header is required: " + what);
         }
         return value.strip();
     }
 
     private static RelayedResponse problemResponse(ApiException e, String forwardId) {
-        byte[] body = Problems.json(e.type(), e.getMessage(), null, e.errors()).getBytes(StandardCharsets.UTF_8);
-        return new RelayedResponse(e.type().status(), Map.of("Content-Type", List.of(Problems.MEDIA_TYPE),
-                "x-cardvault-error", List.of("true")), body, forwardId);
+        byte[] body =
+                Problems.json(e.type(), e.getMessage(), null, e.errors())
+                        .getBytes(StandardCharsets.UTF_8);
+        return new RelayedResponse(
+                e.type().status(),
+                Map.of(
+                        "Content-Type",
+                        List.of(Problems.MEDIA_TYPE),
+                        "x-cardvault-error",
+                        List.of("true")),
+                body,
+                forwardId);
     }
 
     /** Used by the CVC hook and tests: the card of a token for this tenant, if any. */

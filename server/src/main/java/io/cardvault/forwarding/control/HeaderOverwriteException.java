@@ -6,9 +6,9 @@ package io.cardvault.forwarding.control;
  */
 public final class HeaderOverwriteException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public HeaderOverwriteException(String reason) {
-    super(reason);
-  }
+    public HeaderOverwriteException(String reason) {
+        super(reason);
+    }
 }

@@ -7,34 +7,34 @@ package io.cardvault.forwarding.control;
  */
 public final class PlaceholderException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String reason;
-  private final int position;
-  private final String where;
+    private final String reason;
+    private final int position;
+    private final String where;
 
-  /**
-   * @param reason what is wrong, without any card data
-   * @param position 0-based character offset in the input where the problem starts
-   * @param where {@code "body"}, {@code "url"} or {@code "header:<name>"}
-   */
-  public PlaceholderException(String reason, int position, String where) {
-    super(reason + " at " + where + " position " + position);
-    this.reason = reason;
-    this.position = position;
-    this.where = where;
-  }
+    /**
+     * @param reason what is wrong, without any card data
+     * @param position 0-based character offset in the input where the problem starts
+     * @param where {@code "body"}, {@code "url"} or {@code "header:<name>"}
+     */
+    public PlaceholderException(String reason, int position, String where) {
+        super(reason + " at " + where + " position " + position);
+        this.reason = reason;
+        this.position = position;
+        this.where = where;
+    }
 
-  public int position() {
-    return position;
-  }
+    public int position() {
+        return position;
+    }
 
-  public String where() {
-    return where;
-  }
+    public String where() {
+        return where;
+    }
 
-  /** Same problem, attributed to another part of the request (the parser only knows offsets). */
-  PlaceholderException in(String otherWhere) {
-    return new PlaceholderException(reason, position, otherWhere);
-  }
+    /** Same problem, attributed to another part of the request (the parser only knows offsets). */
+    PlaceholderException in(String otherWhere) {
+        return new PlaceholderException(reason, position, otherWhere);
+    }
 }

@@ -11,9 +11,9 @@ import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Bounded concurrency per tenant: a slow or dead PSP can tie up at most
- * {@code cardvault.forward.max-concurrent-per-tenant} request threads of one tenant; the next
- * forward gets 429 at once instead of queueing until the server runs out of threads.
+ * Bounded concurrency per tenant: a slow or dead PSP can tie up at most {@code
+ * cardvault.forward.max-concurrent-per-tenant} request threads of one tenant; the next forward gets
+ * 429 at once instead of queueing until the server runs out of threads.
  */
 @ApplicationScoped
 public class TenantPermits {
@@ -25,11 +25,16 @@ public class TenantPermits {
     int maxConcurrent;
 
     public AutoCloseable acquire(String tenantId) {
-        Semaphore s = permits.computeIfAbsent(tenantId, t -> new Semaphore(Math.max(1, maxConcurrent)));
+        Semaphore s =
+                permits.computeIfAbsent(tenantId, t -> new Semaphore(Math.max(1, maxConcurrent)));
         if (!s.tryAcquire()) {
-            throw new ApiException(ProblemType.RATE_LIMITED,
-                    "too many forwards in flight for this tenant (limit " + maxConcurrent + "); retry shortly",
-                    List.of(), Map.of("Retry-After", "1"));
+            throw new ApiException(
+                    ProblemType.RATE_LIMITED,
+                    "too many forwards in flight for this tenant (limit "
+                            + maxConcurrent
+                            + "); retry shortly",
+                    List.of(),
+                    Map.of("Retry-After", "1"));
         }
         return s::release;
     }

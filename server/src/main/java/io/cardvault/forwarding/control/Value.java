@@ -7,21 +7,21 @@ package io.cardvault.forwarding.control;
  */
 public record Value(String text, boolean numeric, boolean bareNumber) {
 
-  static Value string(String text) {
-    return new Value(text, false, false);
-  }
+    static Value string(String text) {
+        return new Value(text, false, false);
+    }
 
-  static Value number(String text) {
-    return new Value(text, true, false);
-  }
+    static Value number(String text) {
+        return new Value(text, true, false);
+    }
 
-  static Value unwrappedNumber(String text) {
-    return new Value(text, true, true);
-  }
+    static Value unwrappedNumber(String text) {
+        return new Value(text, true, true);
+    }
 
-  /** Masks the text: values are card data. */
-  @Override
-  public String toString() {
-    return "Value[" + (numeric ? "number" : "string") + ", " + text.length() + " chars]";
-  }
+    /** Masks the text: values are card data. */
+    @Override
+    public String toString() {
+        return "Value[" + (numeric ? "number" : "string") + ", " + text.length() + " chars]";
+    }
 }

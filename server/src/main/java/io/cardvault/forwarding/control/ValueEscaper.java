@@ -7,107 +7,110 @@ import java.nio.charset.StandardCharsets;
  * backslashes, markup, CR/LF) can never change the structure of the merchant's request.
  */
 enum ValueEscaper {
-  /** Inside a JSON string: quote, backslash, all C0 controls, DEL and U+2028/U+2029 escaped. */
-  JSON_STRING {
-    @Override
-    String escape(String value) {
-      StringBuilder out = new StringBuilder(value.length() + 8);
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        switch (c) {
-          case '"' -> out.append("\\\"");
-          case '\\' -> out.append("\\\\");
-          case '\n' -> out.append("\\n");
-          case '\r' -> out.append("\\r");
-          case '\t' -> out.append("\\t");
-          case '\b' -> out.append("\\b");
-          case '\f' -> out.append("\\f");
-          default -> {
-            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-              out.append(String.format("\\u%04x", (int) c));
-            } else {
-              out.append(c);
+    /** Inside a JSON string: quote, backslash, all C0 controls, DEL and U+2028/U+2029 escaped. */
+    JSON_STRING {
+        @Override
+        String escape(String value) {
+            StringBuilder out = new StringBuilder(value.length() + 8);
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    case '\b' -> out.append("\\b");
+                    case '\f' -> out.append("\\f");
+                    default -> {
+                        if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                            out.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
             }
-          }
+            return out.toString();
         }
-      }
-      return out.toString();
-    }
-  },
+    },
 
-  /**
-   * XML text or attribute value: the five markup characters as entities, TAB/LF/CR as character
-   * references (so attribute-value normalisation keeps them). Characters XML 1.0 cannot carry at
-   * all (other C0 controls, U+FFFE/U+FFFF) are refused rather than silently dropped.
-   */
-  XML {
-    @Override
-    String escape(String value) {
-      StringBuilder out = new StringBuilder(value.length() + 8);
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        switch (c) {
-          case '&' -> out.append("&amp;");
-          case '<' -> out.append("&lt;");
-          case '>' -> out.append("&gt;");
-          case '"' -> out.append("&quot;");
-          case '\'' -> out.append("&apos;");
-          case '\t' -> out.append("&#9;");
-          case '\n' -> out.append("&#10;");
-          case '\r' -> out.append("&#13;");
-          default -> {
-            if (c < 0x20 || c == '\uFFFE' || c == '\uFFFF') {
-              throw new IllegalArgumentException("value contains a character XML cannot carry");
+    /**
+     * XML text or attribute value: the five markup characters as entities, TAB/LF/CR as character
+     * references (so attribute-value normalisation keeps them). Characters XML 1.0 cannot carry at
+     * all (other C0 controls, U+FFFE/U+FFFF) are refused rather than silently dropped.
+     */
+    XML {
+        @Override
+        String escape(String value) {
+            StringBuilder out = new StringBuilder(value.length() + 8);
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '&' -> out.append("&amp;");
+                    case '<' -> out.append("&lt;");
+                    case '>' -> out.append("&gt;");
+                    case '"' -> out.append("&quot;");
+                    case '\'' -> out.append("&apos;");
+                    case '\t' -> out.append("&#9;");
+                    case '\n' -> out.append("&#10;");
+                    case '\r' -> out.append("&#13;");
+                    default -> {
+                        if (c < 0x20 || c == '\uFFFE' || c == '\uFFFF') {
+                            throw new IllegalArgumentException(
+                                    "value contains a character XML cannot carry");
+                        }
+                        out.append(c);
+                    }
+                }
             }
-            out.append(c);
-          }
+            return out.toString();
         }
-      }
-      return out.toString();
-    }
-  },
+    },
 
-  /**
-   * Form values and query strings: UTF-8 percent-encoding of everything except RFC 3986
-   * unreserved characters. A space becomes {@code %20} in both contexts (never {@code +}): every
-   * form decoder accepts {@code %20}, and one rule for both is one rule less to get wrong.
-   */
-  PERCENT {
-    @Override
-    String escape(String value) {
-      StringBuilder out = new StringBuilder(value.length() * 3);
-      for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-        int c = b & 0xff;
-        if (isUnreserved(c)) {
-          out.append((char) c);
-        } else {
-          out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+    /**
+     * Form values and query strings: UTF-8 percent-encoding of everything except RFC 3986
+     * unreserved characters. A space becomes {@code %20} in both contexts (never {@code +}): every
+     * form decoder accepts {@code %20}, and one rule for both is one rule less to get wrong.
+     */
+    PERCENT {
+        @Override
+        String escape(String value) {
+            StringBuilder out = new StringBuilder(value.length() * 3);
+            for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+                int c = b & 0xff;
+                if (isUnreserved(c)) {
+                    out.append((char) c);
+                } else {
+                    out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                }
+            }
+            return out.toString();
         }
-      }
-      return out.toString();
+    },
+
+    /** text/plain: the value as it is. */
+    NONE {
+        @Override
+        String escape(String value) {
+            return value;
+        }
+    };
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /**
+     * @throws IllegalArgumentException if the value cannot be represented in this context
+     */
+    abstract String escape(String value);
+
+    static boolean isUnreserved(int c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
-  },
-
-  /** text/plain: the value as it is. */
-  NONE {
-    @Override
-    String escape(String value) {
-      return value;
-    }
-  };
-
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
-  /** @throws IllegalArgumentException if the value cannot be represented in this context */
-  abstract String escape(String value);
-
-  static boolean isUnreserved(int c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '-'
-        || c == '.'
-        || c == '_'
-        || c == '~';
-  }
 }

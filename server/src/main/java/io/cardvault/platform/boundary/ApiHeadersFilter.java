@@ -1,6 +1,8 @@
 package io.cardvault.platform.boundary;
 
+import io.cardvault.platform.control.Problems;
 import io.cardvault.platform.control.RequestIds;
+import io.cardvault.platform.entity.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,8 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
-import io.cardvault.platform.control.Problems;
-import io.cardvault.platform.entity.ProblemType;
 
 /**
  * Headers every response carries: {@code x-request-id} (echoed when sane), {@code nosniff}, and for
@@ -45,13 +45,22 @@ public class ApiHeadersFilter extends HttpFilter {
      * Percent-encoded control characters (e.g. {@code %00}) make the JAX-RS runtime fail before our
      * exception mapper runs; answer them here so no input ever yields a 500.
      */
-    private static void rejectControlCharacters(HttpServletRequest req, HttpServletResponse res, String uri, String requestId)
+    private static void rejectControlCharacters(
+            HttpServletRequest req, HttpServletResponse res, String uri, String requestId)
             throws IOException {
-        ProblemType type = uri.startsWith(req.getContextPath() + "/api/v1/tokens/") ? ProblemType.TOKEN_NOT_FOUND
-                : ProblemType.MALFORMED_REQUEST;
+        ProblemType type =
+                uri.startsWith(req.getContextPath() + "/api/v1/tokens/")
+                        ? ProblemType.TOKEN_NOT_FOUND
+                        : ProblemType.MALFORMED_REQUEST;
         res.setStatus(type.status());
         res.setContentType(Problems.MEDIA_TYPE);
         res.setCharacterEncoding("UTF-8");
-        res.getWriter().write(Problems.json(type, "the request path contains encoded control characters", requestId, List.of()));
+        res.getWriter()
+                .write(
+                        Problems.json(
+                                type,
+                                "the request path contains encoded control characters",
+                                requestId,
+                                List.of()));
     }
 }

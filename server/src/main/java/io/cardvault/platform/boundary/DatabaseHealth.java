@@ -12,8 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseHealth implements HealthCheck {
 
-    @Inject
-    Jdbc jdbc;
+    @Inject Jdbc jdbc;
 
     @Override
     public HealthCheckResponse call() {

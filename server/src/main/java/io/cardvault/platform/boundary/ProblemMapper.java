@@ -23,8 +23,8 @@ import java.util.logging.Logger;
 
 /**
  * The one exception mapper: every failure leaves as {@code application/problem+json}. Framework
- * exceptions are translated to our problem types; anything unexpected becomes a 500 whose detail
- * is generic and whose log line carries the request id and the exception class only — exception
+ * exceptions are translated to our problem types; anything unexpected becomes a 500 whose detail is
+ * generic and whose log line carries the request id and the exception class only — exception
  * messages may contain input and input may contain card data.
  */
 @Provider
@@ -32,8 +32,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
-    @Context
-    HttpServletRequest request;
+    @Context HttpServletRequest request;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -44,13 +43,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof WebApplicationException web) {
             return fromFramework(web, requestId);
         }
-        if (failure instanceof ProcessingException || failure instanceof jakarta.json.JsonException) {
-            return respond(ProblemType.MALFORMED_REQUEST, "the request could not be read", requestId, List.of(), Map.of());
+        if (failure instanceof ProcessingException
+                || failure instanceof jakarta.json.JsonException) {
+            return respond(
+                    ProblemType.MALFORMED_REQUEST,
+                    "the request could not be read",
+                    requestId,
+                    List.of(),
+                    Map.of());
         }
-        LOG.log(Level.SEVERE, "unexpected failure, request {0}: {1} at {2}",
+        LOG.log(
+                Level.SEVERE,
+                "unexpected failure, request {0}: {1} at {2}",
                 new Object[] {requestId, failure.getClass().getName(), firstFrame(failure)});
-        return respond(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; quote the request id to support",
-                requestId, List.of(), Map.of());
+        return respond(
+                ProblemType.INTERNAL_ERROR,
+                "an unexpected error occurred; quote the request id to support",
+                requestId,
+                List.of(),
+                Map.of());
     }
 
     private Response fromFramework(WebApplicationException web, String requestId) {
@@ -68,7 +79,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         } else if (web.getResponse() != null && web.getResponse().getStatus() < 500) {
             type = ProblemType.MALFORMED_REQUEST;
         } else {
-            LOG.log(Level.SEVERE, "framework failure, request {0}: {1}", new Object[] {requestId, web.getClass().getName()});
+            LOG.log(
+                    Level.SEVERE,
+                    "framework failure, request {0}: {1}",
+                    new Object[] {requestId, web.getClass().getName()});
             type = ProblemType.INTERNAL_ERROR;
         }
         Response r = respond(type, type.title(), requestId, List.of(), Map.of());
@@ -81,14 +95,26 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return r;
     }
 
-    static Response respond(ProblemType type, String detail, String requestId, List<FieldError> errors,
+    static Response respond(
+            ProblemType type,
+            String detail,
+            String requestId,
+            List<FieldError> errors,
             Map<String, String> headers) {
         if (type.status() < 500) {
-            LOG.fine(() -> "request " + requestId + " answered " + type.status() + " " + type.slug());
+            LOG.fine(
+                    () ->
+                            "request "
+                                    + requestId
+                                    + " answered "
+                                    + type.status()
+                                    + " "
+                                    + type.slug());
         }
-        Response.ResponseBuilder b = Response.status(type.status(), type.title())
-                .type(Problems.MEDIA_TYPE)
-                .entity(Problems.json(type, detail, requestId, errors));
+        Response.ResponseBuilder b =
+                Response.status(type.status(), type.title())
+                        .type(Problems.MEDIA_TYPE)
+                        .entity(Problems.json(type, detail, requestId, errors));
         headers.forEach(b::header);
         return b.build();
     }

@@ -11,12 +11,25 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 
 /** The HTTP API lives under {@code /api/v1}. */
 @ApplicationPath("/api/v1")
-@OpenAPIDefinition(info = @Info(title = "cardvault", version = "1",
-        description = "Card vault: tokenization, forwarding with card data injection, tenant administration."))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "cardvault",
+                        version = "1",
+                        description =
+                                "Card vault: tokenization, forwarding with card data injection, tenant administration."))
 @SecuritySchemes({
-    @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-            apiKeyName = "x-api-key", description = "pk_ (tokenize only) or sk_ (everything) key of a tenant"),
-    @SecurityScheme(securitySchemeName = "adminKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-            apiKeyName = "x-admin-key", description = "operator key from cardvault.admin.key")
+    @SecurityScheme(
+            securitySchemeName = "apiKey",
+            type = SecuritySchemeType.APIKEY,
+            in = SecuritySchemeIn.HEADER,
+            apiKeyName = "x-api-key",
+            description = "pk_ (tokenize only) or sk_ (everything) key of a tenant"),
+    @SecurityScheme(
+            securitySchemeName = "adminKey",
+            type = SecuritySchemeType.APIKEY,
+            in = SecuritySchemeIn.HEADER,
+            apiKeyName = "x-admin-key",
+            description = "operator key from cardvault.admin.key")
 })
 public class RestApplication extends Application {}

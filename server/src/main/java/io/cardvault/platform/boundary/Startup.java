@@ -23,20 +23,15 @@ public class Startup {
 
     private static final Logger LOG = Logger.getLogger("cardvault");
 
-    @Inject
-    Database database;
+    @Inject Database database;
 
-    @Inject
-    Keyring keyring;
+    @Inject Keyring keyring;
 
-    @Inject
-    DemoMode demoMode;
+    @Inject DemoMode demoMode;
 
-    @Inject
-    DemoTenant demoTenant;
+    @Inject DemoTenant demoTenant;
 
-    @Inject
-    AdminGuard adminGuard;
+    @Inject AdminGuard adminGuard;
 
     @Inject
     @ConfigProperty(name = "cardvault.public-url", defaultValue = "http://localhost:8080")
@@ -47,29 +42,59 @@ public class Startup {
         database.dataSource();
         keyring.cardEncryptor();
         if (!demoMode.enabled()) {
-            LOG.info(adminGuard.hasConfiguredKey() ? "cardvault ready (admin API enabled)"
-                    : "cardvault ready; admin API disabled: set cardvault.admin.key to enable it");
+            LOG.info(
+                    adminGuard.hasConfiguredKey()
+                            ? "cardvault ready (admin API enabled)"
+                            : "cardvault ready; admin API disabled: set cardvault.admin.key to enable it");
             return;
         }
-        DemoTenant.Demo demo = demoTenant.ensure(demoMode.dataDirectory(), URI.create(publicUrl), adminGuard.hasConfiguredKey());
+        DemoTenant.Demo demo =
+                demoTenant.ensure(
+                        demoMode.dataDirectory(),
+                        URI.create(publicUrl),
+                        adminGuard.hasConfiguredKey());
         if (!adminGuard.hasConfiguredKey()) {
             adminGuard.useDemoKey(demo.adminKey());
         }
-        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        StringBuilder banner = new StringBuilder("\n\n=== cardvault is running in DEMO MODE (embedded database in ")
-                .append(demoMode.dataDirectory().toAbsolutePath().normalize()).append(") ===\n")
-                .append("  Demo checkout : ").append(base).append("/demo/\n")
-                .append("  API           : ").append(base).append("/api/v1  (OpenAPI: ").append(base).append("/openapi)\n")
-                .append("  Demo tenant   : ").append(demo.tenantId()).append('\n');
+        String base =
+                publicUrl.endsWith("/")
+                        ? publicUrl.substring(0, publicUrl.length() - 1)
+                        : publicUrl;
+        StringBuilder banner =
+                new StringBuilder(
+                                "\n\n=== cardvault is running in DEMO MODE (embedded database in ")
+                        .append(demoMode.dataDirectory().toAbsolutePath().normalize())
+                        .append(") ===\n")
+                        .append("  Demo checkout : ")
+                        .append(base)
+                        .append("/demo/\n")
+                        .append("  API           : ")
+                        .append(base)
+                        .append("/api/v1  (OpenAPI: ")
+                        .append(base)
+                        .append("/openapi)\n")
+                        .append("  Demo tenant   : ")
+                        .append(demo.tenantId())
+                        .append('\n');
         if (demo.created()) {
-            banner.append("  Publishable key : ").append(demo.publishableKey()).append('\n')
-                    .append("  Secret key      : ").append(demo.secretKey()).append('\n')
-                    .append("  Admin key       : ").append(adminGuard.hasConfiguredKey() ? "(from cardvault.admin.key)" : demo.adminKey()).append('\n')
+            banner.append("  Publishable key : ")
+                    .append(demo.publishableKey())
+                    .append('\n')
+                    .append("  Secret key      : ")
+                    .append(demo.secretKey())
+                    .append('\n')
+                    .append("  Admin key       : ")
+                    .append(
+                            adminGuard.hasConfiguredKey()
+                                    ? "(from cardvault.admin.key)"
+                                    : demo.adminKey())
+                    .append('\n')
                     .append("  These keys are shown once; they are also in ");
         } else {
             banner.append("  Keys reused from the first start; load them into your shell with: . ");
         }
-        banner.append(demoMode.dataDirectory().resolve("demo.env")).append('\n')
+        banner.append(demoMode.dataDirectory().resolve("demo.env"))
+                .append('\n')
                 .append("  Demo mode is for trying cardvault: do not put real cards in it.\n");
         LOG.info(banner::toString);
     }

@@ -23,7 +23,8 @@ public class ApiException extends RuntimeException {
         this(type, detail, errors, Map.of());
     }
 
-    public ApiException(ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers) {
+    public ApiException(
+            ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = List.copyOf(errors);

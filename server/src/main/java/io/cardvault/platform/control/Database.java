@@ -35,8 +35,7 @@ public class Database {
     @ConfigProperty(name = "cardvault.db.max-connections", defaultValue = "20")
     int maxConnections;
 
-    @Inject
-    DemoMode demoMode;
+    @Inject DemoMode demoMode;
 
     private JdbcConnectionPool pool;
 
@@ -52,7 +51,8 @@ public class Database {
             pg.setPassword(password.orElse(""));
             pool = JdbcConnectionPool.create(pg);
         } else {
-            throw new IllegalStateException("cardvault.db.url must be a jdbc:h2: or jdbc:postgresql: URL");
+            throw new IllegalStateException(
+                    "cardvault.db.url must be a jdbc:h2: or jdbc:postgresql: URL");
         }
         pool.setMaxConnections(maxConnections);
         Flyway.configure(Database.class.getClassLoader())
@@ -60,7 +60,10 @@ public class Database {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info(() -> "database ready: " + (url.startsWith("jdbc:h2:") ? "embedded H2" : "PostgreSQL"));
+        LOG.info(
+                () ->
+                        "database ready: "
+                                + (url.startsWith("jdbc:h2:") ? "embedded H2" : "PostgreSQL"));
     }
 
     static String withDurability(String url) {

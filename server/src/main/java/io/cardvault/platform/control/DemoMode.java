@@ -42,6 +42,12 @@ public class DemoMode {
 
     public String databaseUrl() {
         return dbUrl.filter(u -> !u.isBlank())
-                .orElseGet(() -> "jdbc:h2:file:" + dataDirectory().toAbsolutePath().normalize().resolve("cardvault"));
+                .orElseGet(
+                        () ->
+                                "jdbc:h2:file:"
+                                        + dataDirectory()
+                                                .toAbsolutePath()
+                                                .normalize()
+                                                .resolve("cardvault"));
     }
 }

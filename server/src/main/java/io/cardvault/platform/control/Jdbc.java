@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * A thin layer over JDBC with auto-commit statements: each call is its own transaction, so when a
- * call returns the row is committed (and, with the embedded database, flushed; see {@link Database}).
+ * call returns the row is committed (and, with the embedded database, flushed; see {@link
+ * Database}).
  */
 @ApplicationScoped
 public class Jdbc {
@@ -23,11 +24,11 @@ public class Jdbc {
         T map(ResultSet rs) throws SQLException;
     }
 
-    @Inject
-    Database database;
+    @Inject Database database;
 
     public int update(String sql, Object... params) {
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
         } catch (SQLException e) {
@@ -48,7 +49,8 @@ public class Jdbc {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();

@@ -14,12 +14,14 @@ public final class Problems {
 
     private Problems() {}
 
-    public static String json(ProblemType type, String detail, String requestId, List<FieldError> errors) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
-                .add("type", type.uri())
-                .add("title", type.title())
-                .add("status", type.status())
-                .add("detail", detail == null ? type.title() : detail);
+    public static String json(
+            ProblemType type, String detail, String requestId, List<FieldError> errors) {
+        JsonObjectBuilder b =
+                Json.createObjectBuilder()
+                        .add("type", type.uri())
+                        .add("title", type.title())
+                        .add("status", type.status())
+                        .add("detail", detail == null ? type.title() : detail);
         if (requestId != null) {
             b.add("instance", "urn:cardvault:request:" + requestId);
             b.add("requestId", requestId);
@@ -27,7 +29,11 @@ public final class Problems {
         if (!errors.isEmpty()) {
             JsonArrayBuilder a = Json.createArrayBuilder();
             for (FieldError e : errors) {
-                a.add(Json.createObjectBuilder().add("field", e.field()).add("code", e.code()).add("message", e.message()));
+                a.add(
+                        Json.createObjectBuilder()
+                                .add("field", e.field())
+                                .add("code", e.code())
+                                .add("message", e.message()));
             }
             b.add("errors", a);
         }

@@ -14,6 +14,8 @@ public final class RequestIds {
     private RequestIds() {}
 
     public static String accept(String fromCaller) {
-        return fromCaller != null && SANE.matcher(fromCaller).matches() ? fromCaller : UUID.randomUUID().toString();
+        return fromCaller != null && SANE.matcher(fromCaller).matches()
+                ? fromCaller
+                : UUID.randomUUID().toString();
     }
 }

@@ -18,7 +18,8 @@ public enum ProblemType {
     KEY_NOT_FOUND(404, "key-not-found", "Key not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
-    IDEMPOTENCY_CONFLICT(409, "idempotency-conflict", "Idempotency key reused with a different request"),
+    IDEMPOTENCY_CONFLICT(
+            409, "idempotency-conflict", "Idempotency key reused with a different request"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     INVALID_CARD(422, "invalid-card", "Invalid card data"),

@@ -14,12 +14,17 @@ final class PaymentJson {
     private PaymentJson() {}
 
     static String payment(PaymentResult p) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("id", p.id())
-                .add("status", p.status().wireName())
-                .add("amount", p.amount())
-                .add("currency", p.currency())
-                .add("card", Json.createObjectBuilder().add("brand", p.brand()).add("last4", p.last4()));
+        JsonObjectBuilder json =
+                Json.createObjectBuilder()
+                        .add("id", p.id())
+                        .add("status", p.status().wireName())
+                        .add("amount", p.amount())
+                        .add("currency", p.currency())
+                        .add(
+                                "card",
+                                Json.createObjectBuilder()
+                                        .add("brand", p.brand())
+                                        .add("last4", p.last4()));
         p.declineCode().ifPresent(code -> json.add("declineCode", code.wireName()));
         return json.build().toString();
     }

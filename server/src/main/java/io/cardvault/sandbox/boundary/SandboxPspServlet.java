@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The sandbox PSP over HTTP: {@code POST /sandbox/psp/v1/payments} (JSON or form) and
- * {@code GET /sandbox/psp/v1/payments/{id}}. It is the default target for forwarding in demo mode,
- * so it speaks only JSON back and only ever shows brand and last four digits.
+ * The sandbox PSP over HTTP: {@code POST /sandbox/psp/v1/payments} (JSON or form) and {@code GET
+ * /sandbox/psp/v1/payments/{id}}. It is the default target for forwarding in demo mode, so it
+ * speaks only JSON back and only ever shows brand and last four digits.
  *
  * <p>On when {@code cardvault.sandbox.enabled} is {@code true}, or {@code auto} (default) and demo
  * mode is on; otherwise every request answers 404, the same as an unknown path. The request header
@@ -40,8 +40,7 @@ public class SandboxPspServlet extends HttpServlet {
     private static final String PAYMENTS = "/v1/payments";
     private static final Pattern PAYMENT = Pattern.compile("/v1/payments/([A-Za-z0-9_]{1,64})");
 
-    @Inject
-    transient DemoMode demoMode;
+    @Inject transient DemoMode demoMode;
 
     @Inject
     @ConfigProperty(name = "cardvault.sandbox.enabled", defaultValue = "auto")
@@ -104,8 +103,12 @@ public class SandboxPspServlet extends HttpServlet {
         boolean json = mediaType.equals("application/json") || mediaType.endsWith("+json");
         boolean form = mediaType.equals("application/x-www-form-urlencoded");
         if (!json && !form) {
-            send(res, 415, PaymentJson.error("unsupported_media_type",
-                    "send application/json or application/x-www-form-urlencoded"));
+            send(
+                    res,
+                    415,
+                    PaymentJson.error(
+                            "unsupported_media_type",
+                            "send application/json or application/x-www-form-urlencoded"));
             return;
         }
         if (req.getContentLengthLong() > MAX_BODY) {
@@ -119,10 +122,14 @@ public class SandboxPspServlet extends HttpServlet {
         }
         String text = new String(body, StandardCharsets.UTF_8);
         try {
-            PaymentRequest payment = json ? PaymentRequestReader.fromJson(text) : PaymentRequestReader.fromForm(text);
+            PaymentRequest payment =
+                    json
+                            ? PaymentRequestReader.fromJson(text)
+                            : PaymentRequestReader.fromForm(text);
             PaymentResult result = acquirer.pay(payment);
             ledger.record(result);
-            res.setHeader("Location", req.getContextPath() + "/sandbox/psp/v1/payments/" + result.id());
+            res.setHeader(
+                    "Location", req.getContextPath() + "/sandbox/psp/v1/payments/" + result.id());
             send(res, result.httpStatus(), PaymentJson.payment(result));
         } catch (InvalidPaymentException e) {
             send(res, 400, PaymentJson.error(e.code().wireName(), e.getMessage()));
@@ -143,7 +150,9 @@ public class SandboxPspServlet extends HttpServlet {
             return "";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static void notFound(HttpServletResponse res) throws IOException {
@@ -156,7 +165,11 @@ public class SandboxPspServlet extends HttpServlet {
     }
 
     private static void tooLarge(HttpServletResponse res) throws IOException {
-        send(res, 413, PaymentJson.error("body_too_large", "the body must not exceed " + MAX_BODY + " bytes"));
+        send(
+                res,
+                413,
+                PaymentJson.error(
+                        "body_too_large", "the body must not exceed " + MAX_BODY + " bytes"));
     }
 
     private static void send(HttpServletResponse res, int status, String json) throws IOException {

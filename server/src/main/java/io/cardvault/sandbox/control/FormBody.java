@@ -28,7 +28,9 @@ final class FormBody {
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (fields.putIfAbsent(name, value) != null) {
-                throw new InvalidPaymentException(ErrorCode.INVALID_REQUEST, "form field " + name + " appears more than once");
+                throw new InvalidPaymentException(
+                        ErrorCode.INVALID_REQUEST,
+                        "form field " + name + " appears more than once");
             }
         }
         return fields;
@@ -38,7 +40,8 @@ final class FormBody {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidPaymentException(ErrorCode.INVALID_REQUEST, "form body is not properly URL-encoded");
+            throw new InvalidPaymentException(
+                    ErrorCode.INVALID_REQUEST, "form body is not properly URL-encoded");
         }
     }
 }

@@ -24,14 +24,15 @@ public class PaymentLedger {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
-        this.payments = new LinkedHashMap<>(16, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
+        this.payments =
+                new LinkedHashMap<>(16, 0.75f, false) {
+                    private static final long serialVersionUID = 1L;
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PaymentResult> eldest) {
-                return size() > capacity;
-            }
-        };
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, PaymentResult> eldest) {
+                        return size() > capacity;
+                    }
+                };
     }
 
     public synchronized void record(PaymentResult payment) {

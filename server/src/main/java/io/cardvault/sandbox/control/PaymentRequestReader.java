@@ -22,8 +22,8 @@ import java.util.Optional;
  * <p>JSON: {@code {"amount":1000,"currency":"EUR","card":{"number":"4111111111111111",
  * "expMonth":12,"expYear":2030,"cvc":"123","holderName":"Jane Doe"}}}.
  *
- * <p>Form: {@code amount}, {@code currency}, {@code card[number]}, {@code card[exp_month]},
- * {@code card[exp_year]}, {@code card[cvc]}, {@code card[holder_name]}.
+ * <p>Form: {@code amount}, {@code currency}, {@code card[number]}, {@code card[exp_month]}, {@code
+ * card[exp_year]}, {@code card[cvc]}, {@code card[holder_name]}.
  */
 public final class PaymentRequestReader {
 
@@ -39,10 +39,12 @@ public final class PaymentRequestReader {
                 jsonAmount(root.get("amount")),
                 jsonText(root.get("currency"), ErrorCode.INVALID_REQUEST, "currency")
                         .orElseThrow(() -> missing(ErrorCode.INVALID_REQUEST, "currency")),
-                digitsOfNumber(jsonText(card.get("number"), ErrorCode.INVALID_NUMBER, "card.number")),
+                digitsOfNumber(
+                        jsonText(card.get("number"), ErrorCode.INVALID_NUMBER, "card.number")),
                 jsonExpiry(card.get("expMonth"), "card.expMonth", false),
                 jsonExpiry(card.get("expYear"), "card.expYear", true),
-                jsonText(card.get("cvc"), ErrorCode.INVALID_CVC, "card.cvc").filter(c -> !c.isEmpty()),
+                jsonText(card.get("cvc"), ErrorCode.INVALID_CVC, "card.cvc")
+                        .filter(c -> !c.isEmpty()),
                 jsonText(card.get("holderName"), ErrorCode.INVALID_REQUEST, "card.holderName"));
     }
 
@@ -50,7 +52,8 @@ public final class PaymentRequestReader {
         Map<String, String> form = FormBody.parse(body);
         return new PaymentRequest(
                 amountText(Optional.ofNullable(form.get("amount"))),
-                Optional.ofNullable(form.get("currency")).orElseThrow(() -> missing(ErrorCode.INVALID_REQUEST, "currency")),
+                Optional.ofNullable(form.get("currency"))
+                        .orElseThrow(() -> missing(ErrorCode.INVALID_REQUEST, "currency")),
                 digitsOfNumber(Optional.ofNullable(form.get("card[number]"))),
                 expiryText(form.get("card[exp_month]"), "card[exp_month]", false),
                 expiryText(form.get("card[exp_year]"), "card[exp_year]", true),
@@ -85,7 +88,8 @@ public final class PaymentRequestReader {
             try {
                 return n.bigDecimalValue().longValueExact();
             } catch (ArithmeticException e) {
-                throw new InvalidPaymentException(ErrorCode.INVALID_AMOUNT, "amount must be a whole number of minor units");
+                throw new InvalidPaymentException(
+                        ErrorCode.INVALID_AMOUNT, "amount must be a whole number of minor units");
             }
         }
         if (value instanceof JsonString s) {
@@ -97,13 +101,16 @@ public final class PaymentRequestReader {
     private static long amountText(Optional<String> text) {
         String amount = text.orElseThrow(() -> missing(ErrorCode.INVALID_AMOUNT, "amount"));
         if (!isDigits(amount, 1, 18)) {
-            throw new InvalidPaymentException(ErrorCode.INVALID_AMOUNT, "amount must be a whole number of minor units");
+            throw new InvalidPaymentException(
+                    ErrorCode.INVALID_AMOUNT, "amount must be a whole number of minor units");
         }
         return Long.parseLong(amount);
     }
 
     private static int jsonExpiry(JsonValue value, String field, boolean year) {
-        if (value instanceof JsonNumber n && n.isIntegral() && n.bigDecimalValue().abs().longValue() < 100_000) {
+        if (value instanceof JsonNumber n
+                && n.isIntegral()
+                && n.bigDecimalValue().abs().longValue() < 100_000) {
             return n.intValue();
         }
         if (value instanceof JsonString s) {
@@ -112,7 +119,8 @@ public final class PaymentRequestReader {
         if (value == null || value == JsonValue.NULL) {
             throw missing(ErrorCode.INVALID_EXPIRY, field);
         }
-        throw new InvalidPaymentException(ErrorCode.INVALID_EXPIRY, field + " must be a number or a digit string");
+        throw new InvalidPaymentException(
+                ErrorCode.INVALID_EXPIRY, field + " must be a number or a digit string");
     }
 
     /** Month strings have 1 or 2 digits, year strings exactly 2 or 4. */
@@ -120,9 +128,14 @@ public final class PaymentRequestReader {
         if (text == null) {
             throw missing(ErrorCode.INVALID_EXPIRY, field);
         }
-        boolean lengthOk = year ? text.length() == 2 || text.length() == 4 : text.length() == 1 || text.length() == 2;
+        boolean lengthOk =
+                year
+                        ? text.length() == 2 || text.length() == 4
+                        : text.length() == 1 || text.length() == 2;
         if (!lengthOk || !isDigits(text, 1, 4)) {
-            throw new InvalidPaymentException(ErrorCode.INVALID_EXPIRY, field + " must have " + (year ? "2 or 4" : "1 or 2") + " digits");
+            throw new InvalidPaymentException(
+                    ErrorCode.INVALID_EXPIRY,
+                    field + " must have " + (year ? "2 or 4" : "1 or 2") + " digits");
         }
         return Integer.parseInt(text);
     }
@@ -133,7 +146,9 @@ public final class PaymentRequestReader {
     }
 
     private static boolean isDigits(String s, int minLength, int maxLength) {
-        return s.length() >= minLength && s.length() <= maxLength && s.chars().allMatch(c -> c >= '0' && c <= '9');
+        return s.length() >= minLength
+                && s.length() <= maxLength
+                && s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static InvalidPaymentException missing(ErrorCode code, String field) {

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * year not 2 or 4 digits), {@code invalid_cvc} (present but not the brand's length).
  *
  * <p>Decisions, checked in this order:
+ *
  * <table>
  *   <caption>Sandbox test cards</caption>
  *   <tr><th>Input</th><th>Status</th><th>declineCode</th><th>HTTP</th></tr>
@@ -74,16 +75,24 @@ public class SandboxAcquirer {
         request.cvc().ifPresent(cvc -> validateCvc(cvc, brand));
         Optional<DeclineCode> decline = decide(request, expiry);
         String number = request.number();
-        PaymentResult result = new PaymentResult(
-                newId(),
-                decline.isPresent() ? PaymentStatus.DECLINED : PaymentStatus.APPROVED,
-                decline,
-                decline.isPresent() ? 402 : 201,
-                request.amount(),
-                request.currency().toUpperCase(java.util.Locale.ROOT),
-                brand.id(),
-                number.substring(number.length() - 4));
-        LOG.fine(() -> "sandbox payment " + result.id() + " " + result.status().wireName() + " last4 " + result.last4());
+        PaymentResult result =
+                new PaymentResult(
+                        newId(),
+                        decline.isPresent() ? PaymentStatus.DECLINED : PaymentStatus.APPROVED,
+                        decline,
+                        decline.isPresent() ? 402 : 201,
+                        request.amount(),
+                        request.currency().toUpperCase(java.util.Locale.ROOT),
+                        brand.id(),
+                        number.substring(number.length() - 4));
+        LOG.fine(
+                () ->
+                        "sandbox payment "
+                                + result.id()
+                                + " "
+                                + result.status().wireName()
+                                + " last4 "
+                                + result.last4());
         return result;
     }
 
@@ -103,23 +112,31 @@ public class SandboxAcquirer {
 
     private static void validateAmountAndCurrency(PaymentRequest request) {
         if (request.amount() <= 0) {
-            throw new InvalidPaymentException(ErrorCode.INVALID_AMOUNT, "amount must be a positive integer in minor units");
+            throw new InvalidPaymentException(
+                    ErrorCode.INVALID_AMOUNT, "amount must be a positive integer in minor units");
         }
         if (!CURRENCY.matcher(request.currency()).matches()) {
-            throw new InvalidPaymentException(ErrorCode.INVALID_REQUEST, "currency must be a 3-letter ISO 4217 code");
+            throw new InvalidPaymentException(
+                    ErrorCode.INVALID_REQUEST, "currency must be a 3-letter ISO 4217 code");
         }
     }
 
     private Brand validateNumber(String number) {
-        if (number.length() < 12 || number.length() > 19 || !number.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidPaymentException(ErrorCode.INVALID_NUMBER, "card number must be 12 to 19 digits");
+        if (number.length() < 12
+                || number.length() > 19
+                || !number.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidPaymentException(
+                    ErrorCode.INVALID_NUMBER, "card number must be 12 to 19 digits");
         }
         Brand brand = brands.detect(number);
         if (!brand.acceptsLength(number.length())) {
-            throw new InvalidPaymentException(ErrorCode.INVALID_NUMBER, "card number has the wrong length for " + brand.name());
+            throw new InvalidPaymentException(
+                    ErrorCode.INVALID_NUMBER,
+                    "card number has the wrong length for " + brand.name());
         }
         if (!Luhn.isValid(number)) {
-            throw new InvalidPaymentException(ErrorCode.INVALID_NUMBER, "card number fails the Luhn check");
+            throw new InvalidPaymentException(
+                    ErrorCode.INVALID_NUMBER, "card number fails the Luhn check");
         }
         return brand;
     }
@@ -130,15 +147,18 @@ public class SandboxAcquirer {
         }
         int fullYear = ExpiryRules.normalizeYear(year);
         if (fullYear < 0) {
-            throw new InvalidPaymentException(ErrorCode.INVALID_EXPIRY, "expYear must have 2 or 4 digits");
+            throw new InvalidPaymentException(
+                    ErrorCode.INVALID_EXPIRY, "expYear must have 2 or 4 digits");
         }
         return YearMonth.of(fullYear, month);
     }
 
     private static void validateCvc(String cvc, Brand brand) {
         if (!CardValidator.isCvc(cvc, brand)) {
-            String lengths = "unknown".equals(brand.id()) ? "3 or 4" : String.valueOf(brand.cvcLength());
-            throw new InvalidPaymentException(ErrorCode.INVALID_CVC, "cvc must be " + lengths + " digits");
+            String lengths =
+                    "unknown".equals(brand.id()) ? "3 or 4" : String.valueOf(brand.cvcLength());
+            throw new InvalidPaymentException(
+                    ErrorCode.INVALID_CVC, "cvc must be " + lengths + " digits");
         }
     }
 

@@ -10,11 +10,12 @@ import java.util.Optional;
  */
 final class TestCards {
 
-    private static final Map<String, DeclineCode> DECLINES = Map.of(
-            "4000000000000002", DeclineCode.CARD_DECLINED,
-            "4000000000009995", DeclineCode.INSUFFICIENT_FUNDS,
-            "4000000000000069", DeclineCode.EXPIRED_CARD,
-            "4000000000000127", DeclineCode.INCORRECT_CVC);
+    private static final Map<String, DeclineCode> DECLINES =
+            Map.of(
+                    "4000000000000002", DeclineCode.CARD_DECLINED,
+                    "4000000000009995", DeclineCode.INSUFFICIENT_FUNDS,
+                    "4000000000000069", DeclineCode.EXPIRED_CARD,
+                    "4000000000000127", DeclineCode.INCORRECT_CVC);
 
     private TestCards() {}
 

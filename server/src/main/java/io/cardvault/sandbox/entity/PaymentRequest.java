@@ -30,7 +30,12 @@ public record PaymentRequest(
 
     @Override
     public String toString() {
-        return "PaymentRequest[amount=" + amount + ", currency=" + currency + ", number=****, cvc="
-                + (cvc.isPresent() ? "***" : "none") + "]";
+        return "PaymentRequest[amount="
+                + amount
+                + ", currency="
+                + currency
+                + ", number=****, cvc="
+                + (cvc.isPresent() ? "***" : "none")
+                + "]";
     }
 }

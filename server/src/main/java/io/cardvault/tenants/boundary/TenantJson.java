@@ -19,17 +19,25 @@ final class TenantJson {
     }
 
     static JsonObject withKeys(Tenant t, List<ApiKeyInfo> keys, IssuedKeys issued) {
-        return base(t, keys).add("publishableKey", issued.publishableKey()).add("secretKey", issued.secretKey()).build();
+        return base(t, keys)
+                .add("publishableKey", issued.publishableKey())
+                .add("secretKey", issued.secretKey())
+                .build();
     }
 
     private static JsonObjectBuilder base(Tenant t, List<ApiKeyInfo> keys) {
         JsonArrayBuilder keyArray = Json.createArrayBuilder();
         for (ApiKeyInfo k : keys) {
-            JsonObjectBuilder kb = Json.createObjectBuilder()
-                    .add("prefix", k.prefix())
-                    .add("type", k.kind().name().toLowerCase())
-                    .add("createdAt", k.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
-                    .add("active", k.revokedAt().isEmpty());
+            JsonObjectBuilder kb =
+                    Json.createObjectBuilder()
+                            .add("prefix", k.prefix())
+                            .add("type", k.kind().name().toLowerCase())
+                            .add(
+                                    "createdAt",
+                                    k.createdAt()
+                                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                            .toString())
+                            .add("active", k.revokedAt().isEmpty());
             k.revokedAt().ifPresent(r -> kb.add("revokedAt", r.toString()));
             keyArray.add(kb);
         }
@@ -38,7 +46,9 @@ final class TenantJson {
                 .add("name", t.name())
                 .add("allowedOrigins", Json.createArrayBuilder(t.allowedOrigins()))
                 .add("allowedDestinations", Json.createArrayBuilder(t.allowedDestinations()))
-                .add("createdAt", t.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                .add(
+                        "createdAt",
+                        t.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
                 .add("keys", keyArray);
     }
 }

@@ -44,23 +44,27 @@ public class TenantsResource {
 
     static final int MAX_BODY = 64 * 1024;
 
-    @Inject
-    AdminGuard admin;
+    @Inject AdminGuard admin;
 
-    @Inject
-    TenantRegistry registry;
+    @Inject TenantRegistry registry;
 
     @POST
     @Operation(summary = "Create a tenant; the response shows its keys once")
-    public Response create(@HeaderParam("x-admin-key") String adminKey, @HeaderParam("Content-Type") String contentType,
+    public Response create(
+            @HeaderParam("x-admin-key") String adminKey,
+            @HeaderParam("Content-Type") String contentType,
             InputStream body) {
         admin.check(adminKey);
         JsonObject json = readJson(contentType, body);
         List<FieldError> errors = new ArrayList<>();
         String name = TenantSettings.name(unwrap(json.get("name")), errors);
-        List<String> origins = TenantSettings.origins(stringList(json, "allowedOrigins", errors), errors);
-        List<String> destinations = TenantSettings.destinations(stringList(json, "allowedDestinations", errors), errors,
-                DestinationRules::problemWith);
+        List<String> origins =
+                TenantSettings.origins(stringList(json, "allowedOrigins", errors), errors);
+        List<String> destinations =
+                TenantSettings.destinations(
+                        stringList(json, "allowedDestinations", errors),
+                        errors,
+                        DestinationRules::problemWith);
         failIfAny(errors);
         Tenant tenant = registry.create(name, origins, destinations);
         IssuedKeys keys = registry.issueKeys(tenant.id());
@@ -81,27 +85,41 @@ public class TenantsResource {
     @PATCH
     @Operation(summary = "Change name, allowed origins or allowed destinations")
     @Path("{id}")
-    public String update(@HeaderParam("x-admin-key") String adminKey, @PathParam("id") String id,
-            @HeaderParam("Content-Type") String contentType, InputStream body) {
+    public String update(
+            @HeaderParam("x-admin-key") String adminKey,
+            @PathParam("id") String id,
+            @HeaderParam("Content-Type") String contentType,
+            InputStream body) {
         admin.check(adminKey);
         Tenant current = registry.find(id).orElseThrow(TenantNotFoundException::new);
         JsonObject json = readJson(contentType, body);
         List<FieldError> errors = new ArrayList<>();
-        String name = json.containsKey("name") ? TenantSettings.name(unwrap(json.get("name")), errors) : current.name();
-        List<String> origins = json.containsKey("allowedOrigins")
-                ? TenantSettings.origins(stringList(json, "allowedOrigins", errors), errors) : current.allowedOrigins();
-        List<String> destinations = json.containsKey("allowedDestinations")
-                ? TenantSettings.destinations(stringList(json, "allowedDestinations", errors), errors, DestinationRules::problemWith)
-                : current.allowedDestinations();
+        String name =
+                json.containsKey("name")
+                        ? TenantSettings.name(unwrap(json.get("name")), errors)
+                        : current.name();
+        List<String> origins =
+                json.containsKey("allowedOrigins")
+                        ? TenantSettings.origins(stringList(json, "allowedOrigins", errors), errors)
+                        : current.allowedOrigins();
+        List<String> destinations =
+                json.containsKey("allowedDestinations")
+                        ? TenantSettings.destinations(
+                                stringList(json, "allowedDestinations", errors),
+                                errors,
+                                DestinationRules::problemWith)
+                        : current.allowedDestinations();
         failIfAny(errors);
-        Tenant updated = registry.update(new Tenant(id, name, origins, destinations, current.createdAt()));
+        Tenant updated =
+                registry.update(new Tenant(id, name, origins, destinations, current.createdAt()));
         return TenantJson.of(updated, registry.keys(id)).toString();
     }
 
     @POST
     @Path("{id}/keys")
     @Operation(summary = "Issue a new key pair; old keys keep working until revoked")
-    public Response issueKeys(@HeaderParam("x-admin-key") String adminKey, @PathParam("id") String id) {
+    public Response issueKeys(
+            @HeaderParam("x-admin-key") String adminKey, @PathParam("id") String id) {
         admin.check(adminKey);
         Tenant tenant = registry.find(id).orElseThrow(TenantNotFoundException::new);
         IssuedKeys keys = registry.issueKeys(tenant.id());
@@ -112,13 +130,17 @@ public class TenantsResource {
 
     @DELETE
     @Path("{id}/keys/{prefix}")
-    @Operation(summary = "Revoke the key with this prefix (the first 11 characters, e.g. sk_AbCd1234)")
-    public Response revoke(@HeaderParam("x-admin-key") String adminKey, @PathParam("id") String id,
+    @Operation(
+            summary = "Revoke the key with this prefix (the first 11 characters, e.g. sk_AbCd1234)")
+    public Response revoke(
+            @HeaderParam("x-admin-key") String adminKey,
+            @PathParam("id") String id,
             @PathParam("prefix") String prefix) {
         admin.check(adminKey);
         registry.find(id).orElseThrow(TenantNotFoundException::new);
         if (!registry.revoke(id, prefix)) {
-            throw new ApiException(ProblemType.KEY_NOT_FOUND, "this tenant has no active key with that prefix");
+            throw new ApiException(
+                    ProblemType.KEY_NOT_FOUND, "this tenant has no active key with that prefix");
         }
         return Response.noContent().build();
     }
@@ -154,7 +176,8 @@ public class TenantsResource {
 
     private static void failIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new ApiException(ProblemType.INVALID_TENANT, "the tenant settings are not valid", errors);
+            throw new ApiException(
+                    ProblemType.INVALID_TENANT, "the tenant settings are not valid", errors);
         }
     }
 }

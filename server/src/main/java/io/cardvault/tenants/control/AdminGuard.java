@@ -36,10 +36,16 @@ public class AdminGuard {
     }
 
     public void check(String presented) {
-        String expected = effectiveKey().orElseThrow(() -> new ApiException(ProblemType.ADMIN_DISABLED,
-                "the admin API is disabled: set cardvault.admin.key (env CARDVAULT_ADMIN_KEY) to enable it"));
+        String expected =
+                effectiveKey()
+                        .orElseThrow(
+                                () ->
+                                        new ApiException(
+                                                ProblemType.ADMIN_DISABLED,
+                                                "the admin API is disabled: set cardvault.admin.key (env CARDVAULT_ADMIN_KEY) to enable it"));
         if (presented == null || presented.isBlank()) {
-            throw new ApiException(ProblemType.UNAUTHENTICATED, "send the operator key in the x-admin-key header");
+            throw new ApiException(
+                    ProblemType.UNAUTHENTICATED, "send the operator key in the x-admin-key header");
         }
         byte[] a = ApiKeys.hash(presented.strip()).getBytes(StandardCharsets.US_ASCII);
         byte[] b = ApiKeys.hash(expected).getBytes(StandardCharsets.US_ASCII);

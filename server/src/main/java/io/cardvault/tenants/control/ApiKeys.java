@@ -44,7 +44,8 @@ public final class ApiKeys {
         if (key == null || key.length() != 3 + RANDOM_CHARS) {
             return false;
         }
-        if (!key.startsWith(KeyKind.PUBLISHABLE.prefix()) && !key.startsWith(KeyKind.SECRET.prefix())) {
+        if (!key.startsWith(KeyKind.PUBLISHABLE.prefix())
+                && !key.startsWith(KeyKind.SECRET.prefix())) {
             return false;
         }
         for (int i = 3; i < key.length(); i++) {
@@ -58,7 +59,9 @@ public final class ApiKeys {
 
     public static String hash(String key) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable");
@@ -68,6 +71,7 @@ public final class ApiKeys {
     /** Constant-time comparison of a presented key with a stored hash. */
     public static boolean matches(String presentedKey, String storedHash) {
         return MessageDigest.isEqual(
-                hash(presentedKey).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
+                hash(presentedKey).getBytes(StandardCharsets.US_ASCII),
+                storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -10,23 +10,29 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class Authenticator {
 
-    @Inject
-    TenantRegistry registry;
+    @Inject TenantRegistry registry;
 
     /** Any active key of a tenant. */
     public Caller anyKey(String header) {
         if (header == null || header.isBlank()) {
-            throw new ApiException(ProblemType.UNAUTHENTICATED, "send your API key in the x-api-key header");
+            throw new ApiException(
+                    ProblemType.UNAUTHENTICATED, "send your API key in the x-api-key header");
         }
         return registry.authenticate(header.strip())
-                .orElseThrow(() -> new ApiException(ProblemType.UNAUTHENTICATED, "the API key is unknown or revoked"));
+                .orElseThrow(
+                        () ->
+                                new ApiException(
+                                        ProblemType.UNAUTHENTICATED,
+                                        "the API key is unknown or revoked"));
     }
 
     /** A secret key only: publishable keys get 403. */
     public Caller secretKey(String header) {
         Caller caller = anyKey(header);
         if (!caller.isSecret()) {
-            throw new ApiException(ProblemType.FORBIDDEN, "this operation needs a secret key (sk_); publishable keys may only create tokens");
+            throw new ApiException(
+                    ProblemType.FORBIDDEN,
+                    "this operation needs a secret key (sk_); publishable keys may only create tokens");
         }
         return caller;
     }

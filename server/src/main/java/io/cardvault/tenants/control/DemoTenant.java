@@ -1,6 +1,5 @@
 package io.cardvault.tenants.control;
 
-import io.cardvault.tenants.entity.KeyKind;
 import io.cardvault.tenants.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,10 +25,14 @@ import java.util.Properties;
 @ApplicationScoped
 public class DemoTenant {
 
-    public record Demo(String tenantId, String publishableKey, String secretKey, String adminKey, boolean created) {}
+    public record Demo(
+            String tenantId,
+            String publishableKey,
+            String secretKey,
+            String adminKey,
+            boolean created) {}
 
-    @Inject
-    TenantRegistry registry;
+    @Inject TenantRegistry registry;
 
     private volatile Demo current;
 
@@ -38,7 +41,10 @@ public class DemoTenant {
         return java.util.Optional.ofNullable(current);
     }
 
-    /** Demo mode only: makes sure the origin and sandbox destination of the port actually serving are allowed. */
+    /**
+     * Demo mode only: makes sure the origin and sandbox destination of the port actually serving
+     * are allowed.
+     */
     public void allowLocalPort(int port) {
         Demo demo = current;
         if (demo == null) {
@@ -59,10 +65,20 @@ public class DemoTenant {
         String tenantId = p.getProperty("CARDVAULT_DEMO_TENANT");
         if (tenantId != null && registry.find(tenantId).isPresent()) {
             Tenant t = registry.find(tenantId).orElseThrow();
-            registry.update(new Tenant(t.id(), t.name(), merge(t.allowedOrigins(), origins(publicUrl)),
-                    merge(t.allowedDestinations(), destinations(publicUrl)), t.createdAt()));
-            current = new Demo(tenantId, p.getProperty("CARDVAULT_DEMO_PK"), p.getProperty("CARDVAULT_DEMO_SK"),
-                    p.getProperty("CARDVAULT_ADMIN_KEY"), false);
+            registry.update(
+                    new Tenant(
+                            t.id(),
+                            t.name(),
+                            merge(t.allowedOrigins(), origins(publicUrl)),
+                            merge(t.allowedDestinations(), destinations(publicUrl)),
+                            t.createdAt()));
+            current =
+                    new Demo(
+                            tenantId,
+                            p.getProperty("CARDVAULT_DEMO_PK"),
+                            p.getProperty("CARDVAULT_DEMO_SK"),
+                            p.getProperty("CARDVAULT_ADMIN_KEY"),
+                            false);
             return current;
         }
         Tenant t = registry.create("Demo Shop", origins(publicUrl), destinations(publicUrl));
@@ -81,7 +97,9 @@ public class DemoTenant {
 
     static List<String> destinations(URI publicUrl) {
         int port = publicUrl.getPort() == -1 ? 80 : publicUrl.getPort();
-        return List.of("http://127.0.0.1:" + port + "/sandbox/psp/*", "http://localhost:" + port + "/sandbox/psp/*");
+        return List.of(
+                "http://127.0.0.1:" + port + "/sandbox/psp/*",
+                "http://localhost:" + port + "/sandbox/psp/*");
     }
 
     private static List<String> merge(List<String> a, List<String> b) {
@@ -106,7 +124,8 @@ public class DemoTenant {
         try {
             Files.createDirectories(file.getParent());
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                w.write("# cardvault demo mode: keys of the demo tenant. Source it: . data/demo.env\n");
+                w.write(
+                        "# cardvault demo mode: keys of the demo tenant. Source it: . data/demo.env\n");
                 w.write("CARDVAULT_DEMO_TENANT=" + tenantId + "\n");
                 w.write("CARDVAULT_DEMO_PK=" + pk + "\n");
                 w.write("CARDVAULT_DEMO_SK=" + sk + "\n");

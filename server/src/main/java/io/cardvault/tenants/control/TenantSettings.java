@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Validates and normalises what an operator puts into a tenant. Origins become the exact strings a
  * browser sends ({@code scheme://host[:port]}, lower case, no default port) because they end up in
- * a {@code Content-Security-Policy: frame-ancestors} header, where anything else would be injection.
+ * a {@code Content-Security-Policy: frame-ancestors} header, where anything else would be
+ * injection.
  */
 public final class TenantSettings {
 
@@ -30,7 +31,9 @@ public final class TenantSettings {
         }
         String trimmed = s.strip();
         if (trimmed.length() > 200 || trimmed.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError("name", "invalid", "name must be at most 200 printable characters"));
+            errors.add(
+                    new FieldError(
+                            "name", "invalid", "name must be at most 200 printable characters"));
             return null;
         }
         return trimmed;
@@ -43,18 +46,25 @@ public final class TenantSettings {
     /**
      * @param destinationCheck returns null when the pattern is fine, else the reason
      */
-    public static List<String> destinations(List<String> raw, List<FieldError> errors,
-            Function<String, String> destinationCheck) {
-        return each("allowedDestinations", raw, errors, p -> {
-            String problem = destinationCheck.apply(p);
-            if (problem != null) {
-                throw new IllegalArgumentException(problem);
-            }
-            return p;
-        });
+    public static List<String> destinations(
+            List<String> raw, List<FieldError> errors, Function<String, String> destinationCheck) {
+        return each(
+                "allowedDestinations",
+                raw,
+                errors,
+                p -> {
+                    String problem = destinationCheck.apply(p);
+                    if (problem != null) {
+                        throw new IllegalArgumentException(problem);
+                    }
+                    return p;
+                });
     }
 
-    private static List<String> each(String field, List<String> raw, List<FieldError> errors,
+    private static List<String> each(
+            String field,
+            List<String> raw,
+            List<FieldError> errors,
             Function<String, String> normaliser) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         if (raw.size() > MAX_ENTRIES) {
@@ -71,10 +81,17 @@ public final class TenantSettings {
         return new ArrayList<>(out);
     }
 
-    /** {@code https://shop.example}, {@code https://*.shop.example:8443}, {@code http://localhost:3000}. */
+    /**
+     * {@code https://shop.example}, {@code https://*.shop.example:8443}, {@code
+     * http://localhost:3000}.
+     */
     static String origin(String raw) {
-        if (raw == null || raw.length() > 300 || raw.chars().anyMatch(c -> c <= ' ' || c == ';' || c == ',' || c == '\'' || c == '"')) {
-            throw new IllegalArgumentException("an origin is scheme://host[:port] without spaces, quotes, ';' or ','");
+        if (raw == null
+                || raw.length() > 300
+                || raw.chars()
+                        .anyMatch(c -> c <= ' ' || c == ';' || c == ',' || c == '\'' || c == '"')) {
+            throw new IllegalArgumentException(
+                    "an origin is scheme://host[:port] without spaces, quotes, ';' or ','");
         }
         URI uri;
         try {
@@ -84,11 +101,15 @@ public final class TenantSettings {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new IllegalArgumentException("an origin must start with https:// (or http:// for local development)");
+            throw new IllegalArgumentException(
+                    "an origin must start with https:// (or http:// for local development)");
         }
-        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
+        if (uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
                 || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())) {
-            throw new IllegalArgumentException("an origin has no user info, path, query or fragment");
+            throw new IllegalArgumentException(
+                    "an origin has no user info, path, query or fragment");
         }
         String authority = uri.getRawAuthority();
         if (authority == null) {
@@ -110,16 +131,21 @@ public final class TenantSettings {
         }
         host = normaliseHost(host);
         if (scheme.equals("http") && !isLoopbackName(host)) {
-            throw new IllegalArgumentException("plain http origins are only accepted for localhost / 127.0.0.1 / [::1]");
+            throw new IllegalArgumentException(
+                    "plain http origins are only accepted for localhost / 127.0.0.1 / [::1]");
         }
-        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+        boolean defaultPort =
+                port == -1
+                        || (scheme.equals("https") && port == 443)
+                        || (scheme.equals("http") && port == 80);
         return scheme + "://" + host + (defaultPort ? "" : ":" + port);
     }
 
     static String normaliseHost(String host) {
         if (host.startsWith("[") && host.endsWith("]")) {
             if (!host.equals("[::1]")) {
-                throw new IllegalArgumentException("IPv6 origins other than [::1] are not supported");
+                throw new IllegalArgumentException(
+                        "IPv6 origins other than [::1] are not supported");
             }
             return host;
         }
@@ -143,7 +169,8 @@ public final class TenantSettings {
             }
         }
         if (wildcard && rest.indexOf('.') < 0) {
-            throw new IllegalArgumentException("a wildcard origin needs at least two labels after '*.'");
+            throw new IllegalArgumentException(
+                    "a wildcard origin needs at least two labels after '*.'");
         }
         return wildcard ? "*." + rest : rest;
     }

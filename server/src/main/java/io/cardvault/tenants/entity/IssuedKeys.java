@@ -5,6 +5,10 @@ public record IssuedKeys(String publishableKey, String secretKey) {
 
     @Override
     public String toString() {
-        return "IssuedKeys[publishableKey=" + publishableKey.substring(0, 11) + "…, secretKey=" + secretKey.substring(0, 11) + "…]";
+        return "IssuedKeys[publishableKey="
+                + publishableKey.substring(0, 11)
+                + "…, secretKey="
+                + secretKey.substring(0, 11)
+                + "…]";
     }
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /** A merchant. Origins may frame the hosted fields; destinations are where forwards may go. */
-public record Tenant(String id, String name, List<String> allowedOrigins, List<String> allowedDestinations,
+public record Tenant(
+        String id,
+        String name,
+        List<String> allowedOrigins,
+        List<String> allowedDestinations,
         Instant createdAt) {
 
     public Tenant {

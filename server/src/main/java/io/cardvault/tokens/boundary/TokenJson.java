@@ -13,14 +13,16 @@ final class TokenJson {
     static JsonObject of(StoredToken t, boolean cvcAvailable) {
         return Json.createObjectBuilder()
                 .add("id", t.id().value())
-                .add("card", Json.createObjectBuilder()
-                        .add("brand", t.brand())
-                        .add("bin", t.bin())
-                        .add("last4", t.last4())
-                        .add("expiryMonth", t.expiryMonth())
-                        .add("expiryYear", t.expiryYear())
-                        .add("fingerprint", t.fingerprint())
-                        .add("cvcAvailable", cvcAvailable))
+                .add(
+                        "card",
+                        Json.createObjectBuilder()
+                                .add("brand", t.brand())
+                                .add("bin", t.bin())
+                                .add("last4", t.last4())
+                                .add("expiryMonth", t.expiryMonth())
+                                .add("expiryYear", t.expiryYear())
+                                .add("fingerprint", t.fingerprint())
+                                .add("cvcAvailable", cvcAvailable))
                 .add("createdAt", t.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())
                 .build();
     }

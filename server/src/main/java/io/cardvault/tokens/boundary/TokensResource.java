@@ -50,32 +50,31 @@ public class TokensResource {
 
     private static final CardValidator VALIDATOR = new CardValidator(BrandCatalog.standard());
 
-    @Inject
-    Authenticator auth;
+    @Inject Authenticator auth;
 
-    @Inject
-    TokenVault vault;
+    @Inject TokenVault vault;
 
-    @Inject
-    RateLimiter rateLimiter;
+    @Inject RateLimiter rateLimiter;
 
-    @Inject
-    IdempotencyRecords idempotency;
+    @Inject IdempotencyRecords idempotency;
 
-    @Inject
-    Keyring keyring;
+    @Inject Keyring keyring;
 
     @Inject
     @RegistryType(type = MetricRegistry.Type.APPLICATION)
     MetricRegistry metrics;
 
-    @Context
-    HttpServletRequest request;
+    @Context HttpServletRequest request;
 
     @POST
-    @Operation(summary = "Tokenize a card", description = "Returns a random UUID v4 token and masked card metadata.")
-    public Response create(@HeaderParam("x-api-key") String apiKey, @HeaderParam("Content-Type") String contentType,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
+    @Operation(
+            summary = "Tokenize a card",
+            description = "Returns a random UUID v4 token and masked card metadata.")
+    public Response create(
+            @HeaderParam("x-api-key") String apiKey,
+            @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            InputStream body) {
         Caller caller = auth.anyKey(apiKey);
         rateLimiter.checkTokenize(caller, request.getRemoteAddr());
         MediaTypes.requireJson(contentType);
@@ -86,9 +85,16 @@ public class TokensResource {
             return created(token, false);
         }
         String digest = keyring.fingerprinter().keyedDigest(caller.tenantId(), bytes);
-        IdempotencyRecords.Outcome outcome = idempotency.once(caller.tenantId(), "tokens", idempotencyKey, digest,
-                () -> tokenize(caller, json).id().value());
-        StoredToken token = vault.find(caller.tenantId(), new TokenId(outcome.reference())).orElseThrow(TokenVault::notFound);
+        IdempotencyRecords.Outcome outcome =
+                idempotency.once(
+                        caller.tenantId(),
+                        "tokens",
+                        idempotencyKey,
+                        digest,
+                        () -> tokenize(caller, json).id().value());
+        StoredToken token =
+                vault.find(caller.tenantId(), new TokenId(outcome.reference()))
+                        .orElseThrow(TokenVault::notFound);
         return created(token, outcome.replayed());
     }
 
@@ -117,8 +123,11 @@ public class TokensResource {
     @POST
     @Path("{id}/cvc")
     @Operation(summary = "Re-collect the CVC of a stored card (held in memory only)")
-    public Response recollectCvc(@HeaderParam("x-api-key") String apiKey, @HeaderParam("Content-Type") String contentType,
-            @PathParam("id") String id, InputStream body) {
+    public Response recollectCvc(
+            @HeaderParam("x-api-key") String apiKey,
+            @HeaderParam("Content-Type") String contentType,
+            @PathParam("id") String id,
+            InputStream body) {
         Caller caller = auth.anyKey(apiKey);
         rateLimiter.checkTokenize(caller, request.getRemoteAddr());
         TokenId tokenId = TokenId.parse(id).orElseThrow(TokenVault::notFound);
@@ -139,7 +148,8 @@ public class TokensResource {
     private StoredToken tokenize(Caller caller, JsonObject json) {
         CardValidator.Result result = VALIDATOR.validate(json, CardValidator.currentMonth());
         if (result instanceof CardValidator.Invalid invalid) {
-            throw new ApiException(ProblemType.INVALID_CARD, "the card data is not valid", invalid.errors());
+            throw new ApiException(
+                    ProblemType.INVALID_CARD, "the card data is not valid", invalid.errors());
         }
         StoredToken token = vault.create(caller.tenantId(), ((CardValidator.Valid) result).card());
         metrics.counter("cardvault_tokens_created_total").inc();
@@ -147,8 +157,13 @@ public class TokensResource {
     }
 
     private Response created(StoredToken token, boolean replayed) {
-        Response.ResponseBuilder b = Response.created(URI.create("/api/v1/tokens/" + token.id().value()))
-                .entity(TokenJson.of(token, vault.cvcAvailable(token.tenantId(), token.id())).toString());
+        Response.ResponseBuilder b =
+                Response.created(URI.create("/api/v1/tokens/" + token.id().value()))
+                        .entity(
+                                TokenJson.of(
+                                                token,
+                                                vault.cvcAvailable(token.tenantId(), token.id()))
+                                        .toString());
         if (replayed) {
             b.header("Idempotent-Replayed", "true");
         }
@@ -156,11 +171,16 @@ public class TokensResource {
     }
 
     private static io.cardvault.cards.entity.Brand brandOf(StoredToken token) {
-        return BrandCatalog.standard().brands().stream().filter(b -> b.id().equals(token.brand())).findFirst()
+        return BrandCatalog.standard().brands().stream()
+                .filter(b -> b.id().equals(token.brand()))
+                .findFirst()
                 .orElse(BrandCatalog.standard().unknown());
     }
 
     private static ApiException invalidCvc(String code, String message) {
-        return new ApiException(ProblemType.INVALID_CARD, "the card data is not valid", List.of(new FieldError("cvc", code, message)));
+        return new ApiException(
+                ProblemType.INVALID_CARD,
+                "the card data is not valid",
+                List.of(new FieldError("cvc", code, message)));
     }
 }

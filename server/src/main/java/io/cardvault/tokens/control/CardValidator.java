@@ -49,13 +49,18 @@ public final class CardValidator {
         Integer month = intField(json.get("expiryMonth"), "expiryMonth", errors);
         Integer year = intField(json.get("expiryYear"), "expiryYear", errors);
         if (month != null && !ExpiryRules.isValidMonth(month)) {
-            errors.add(new FieldError("expiryMonth", "invalid-month", "expiryMonth must be 1 to 12"));
+            errors.add(
+                    new FieldError("expiryMonth", "invalid-month", "expiryMonth must be 1 to 12"));
             month = null;
         }
         if (year != null) {
             int normalized = ExpiryRules.normalizeYear(year);
             if (normalized < 0) {
-                errors.add(new FieldError("expiryYear", "invalid-length", "expiryYear must have 2 or 4 digits"));
+                errors.add(
+                        new FieldError(
+                                "expiryYear",
+                                "invalid-length",
+                                "expiryYear must have 2 or 4 digits"));
                 year = null;
             } else {
                 year = normalized;
@@ -70,7 +75,8 @@ public final class CardValidator {
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        return new Valid(new CardInput(CardNumber.of(digits), month, year, cvc, holder, brand.id()));
+        return new Valid(
+                new CardInput(CardNumber.of(digits), month, year, cvc, holder, brand.id()));
     }
 
     public static YearMonth currentMonth() {
@@ -78,17 +84,24 @@ public final class CardValidator {
     }
 
     private static String number(JsonValue v, List<FieldError> errors) {
-        if (v == null || v == JsonValue.NULL || (v instanceof JsonString s && s.getString().isBlank())) {
+        if (v == null
+                || v == JsonValue.NULL
+                || (v instanceof JsonString s && s.getString().isBlank())) {
             errors.add(new FieldError("number", "required", "number is required"));
             return null;
         }
         if (!(v instanceof JsonString s)) {
-            errors.add(new FieldError("number", "unsupported-characters", "number must be a string of digits"));
+            errors.add(
+                    new FieldError(
+                            "number",
+                            "unsupported-characters",
+                            "number must be a string of digits"));
             return null;
         }
         String raw = s.getString();
         if (raw.length() > 40) {
-            errors.add(new FieldError("number", "invalid-length", "number must have 12 to 19 digits"));
+            errors.add(
+                    new FieldError("number", "invalid-length", "number must have 12 to 19 digits"));
             return null;
         }
         StringBuilder digits = new StringBuilder(19);
@@ -97,7 +110,11 @@ public final class CardValidator {
             if (c >= '0' && c <= '9') {
                 digits.append(c);
             } else if (c != ' ' && c != '-') {
-                errors.add(new FieldError("number", "unsupported-characters", "number may contain only digits, spaces and dashes"));
+                errors.add(
+                        new FieldError(
+                                "number",
+                                "unsupported-characters",
+                                "number may contain only digits, spaces and dashes"));
                 return null;
             }
         }
@@ -106,22 +123,33 @@ public final class CardValidator {
 
     private static void checkNumber(String digits, Brand brand, List<FieldError> errors) {
         if (digits.length() < 12 || digits.length() > 19 || !brand.acceptsLength(digits.length())) {
-            errors.add(new FieldError("number", "invalid-length", "number has the wrong length for a " + brand.name() + " card"));
+            errors.add(
+                    new FieldError(
+                            "number",
+                            "invalid-length",
+                            "number has the wrong length for a " + brand.name() + " card"));
         } else if (!Luhn.isValid(digits)) {
-            errors.add(new FieldError("number", "invalid-luhn", "number is not a valid card number"));
+            errors.add(
+                    new FieldError("number", "invalid-luhn", "number is not a valid card number"));
         }
     }
 
     private static Integer intField(JsonValue v, String field, List<FieldError> errors) {
-        if (v == null || v == JsonValue.NULL || (v instanceof JsonString s && s.getString().isBlank())) {
+        if (v == null
+                || v == JsonValue.NULL
+                || (v instanceof JsonString s && s.getString().isBlank())) {
             errors.add(new FieldError(field, "required", field + " is required"));
             return null;
         }
         if (v instanceof JsonNumber n) {
-            if (n.isIntegral() && n.bigDecimalValue().abs().compareTo(java.math.BigDecimal.valueOf(100_000)) < 0) {
+            if (n.isIntegral()
+                    && n.bigDecimalValue().abs().compareTo(java.math.BigDecimal.valueOf(100_000))
+                            < 0) {
                 return n.intValue();
             }
-        } else if (v instanceof JsonString s && s.getString().length() <= 4 && s.getString().chars().allMatch(c -> c >= '0' && c <= '9')) {
+        } else if (v instanceof JsonString s
+                && s.getString().length() <= 4
+                && s.getString().chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Integer.parseInt(s.getString());
         }
         String code = field.equals("expiryMonth") ? "invalid-month" : "unsupported-characters";
@@ -134,18 +162,25 @@ public final class CardValidator {
             return Optional.empty();
         }
         if (!(v instanceof JsonString s) || !isCvc(s.getString(), brand)) {
-            errors.add(new FieldError("cvc", "invalid-cvc", "cvc must be " + cvcLengths(brand) + " digits"));
+            errors.add(
+                    new FieldError(
+                            "cvc", "invalid-cvc", "cvc must be " + cvcLengths(brand) + " digits"));
             return Optional.empty();
         }
         return Optional.of(s.getString());
     }
 
-    /** The CVC rule shared with re-collection: exactly the brand's length (3 or 4 when the brand is unknown). */
+    /**
+     * The CVC rule shared with re-collection: exactly the brand's length (3 or 4 when the brand is
+     * unknown).
+     */
     public static boolean isCvc(String cvc, Brand brand) {
         if (cvc == null || !cvc.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return false;
         }
-        return "unknown".equals(brand.id()) ? cvc.length() == 3 || cvc.length() == 4 : cvc.length() == brand.cvcLength();
+        return "unknown".equals(brand.id())
+                ? cvc.length() == 3 || cvc.length() == 4
+                : cvc.length() == brand.cvcLength();
     }
 
     static String cvcLengths(Brand brand) {
@@ -157,7 +192,9 @@ public final class CardValidator {
             return Optional.empty();
         }
         if (!(v instanceof JsonString s)) {
-            errors.add(new FieldError("holderName", "unsupported-characters", "holderName must be a string"));
+            errors.add(
+                    new FieldError(
+                            "holderName", "unsupported-characters", "holderName must be a string"));
             return Optional.empty();
         }
         String name = s.getString().strip();
@@ -165,12 +202,25 @@ public final class CardValidator {
             return Optional.empty();
         }
         if (name.codePointCount(0, name.length()) > MAX_HOLDER_NAME) {
-            errors.add(new FieldError("holderName", "invalid-length", "holderName must be at most " + MAX_HOLDER_NAME + " characters"));
+            errors.add(
+                    new FieldError(
+                            "holderName",
+                            "invalid-length",
+                            "holderName must be at most " + MAX_HOLDER_NAME + " characters"));
             return Optional.empty();
         }
-        if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                || c == 0x2028 || c == 0x2029)) {
-            errors.add(new FieldError("holderName", "unsupported-characters", "holderName must not contain control characters"));
+        if (name.codePoints()
+                .anyMatch(
+                        c ->
+                                Character.isISOControl(c)
+                                        || Character.getType(c) == Character.FORMAT
+                                        || c == 0x2028
+                                        || c == 0x2029)) {
+            errors.add(
+                    new FieldError(
+                            "holderName",
+                            "unsupported-characters",
+                            "holderName must not contain control characters"));
             return Optional.empty();
         }
         return Optional.of(name);

@@ -44,7 +44,10 @@ public class CvcStore {
     public void put(String tenantId, TokenId token, String cvc) {
         try {
             String k = key(tenantId, token);
-            byte[] ct = aead.encrypt(cvc.getBytes(StandardCharsets.US_ASCII), k.getBytes(StandardCharsets.UTF_8));
+            byte[] ct =
+                    aead.encrypt(
+                            cvc.getBytes(StandardCharsets.US_ASCII),
+                            k.getBytes(StandardCharsets.UTF_8));
             entries.put(k, new Entry(ct, clock.instant().plus(ttl())));
             sweepOccasionally();
         } catch (GeneralSecurityException e) {
@@ -63,7 +66,10 @@ public class CvcStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(new String(aead.decrypt(e.ciphertext(), k.getBytes(StandardCharsets.UTF_8)), StandardCharsets.US_ASCII));
+            return Optional.of(
+                    new String(
+                            aead.decrypt(e.ciphertext(), k.getBytes(StandardCharsets.UTF_8)),
+                            StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException ex) {
             entries.remove(k, e);
             return Optional.empty();
@@ -74,7 +80,10 @@ public class CvcStore {
         return peek(tenantId, token).isPresent();
     }
 
-    /** The hook the forwarding proxy calls after a 2xx from the destination for a request that used the CVC. */
+    /**
+     * The hook the forwarding proxy calls after a 2xx from the destination for a request that used
+     * the CVC.
+     */
     public void consumeAfterSuccessfulForward(String tenantId, TokenId token) {
         entries.remove(key(tenantId, token));
     }

@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Card-testing defence: fixed one-minute windows counting tokenizations (and CVC re-collections) per
- * key and, for publishable keys used from browsers, per client address. Over the limit → 429 with
- * {@code Retry-After}. Limits come from configuration; 0 disables a limit.
+ * Card-testing defence: fixed one-minute windows counting tokenizations (and CVC re-collections)
+ * per key and, for publishable keys used from browsers, per client address. Over the limit → 429
+ * with {@code Retry-After}. Limits come from configuration; 0 disables a limit.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -53,12 +53,20 @@ public class RateLimiter {
         }
         long nowMillis = clock.millis();
         long minute = nowMillis / 60_000;
-        Window w = windows.compute(bucket, (k, old) ->
-                old == null || old.minute() != minute ? new Window(minute, 1) : new Window(minute, old.count() + 1));
+        Window w =
+                windows.compute(
+                        bucket,
+                        (k, old) ->
+                                old == null || old.minute() != minute
+                                        ? new Window(minute, 1)
+                                        : new Window(minute, old.count() + 1));
         if (w.count() > limit) {
             long retryAfter = Math.max(1, ((minute + 1) * 60_000 - nowMillis + 999) / 1000);
-            throw new ApiException(ProblemType.RATE_LIMITED, "too many tokenization requests; retry after " + retryAfter + " s",
-                    List.of(), Map.of("Retry-After", String.valueOf(retryAfter)));
+            throw new ApiException(
+                    ProblemType.RATE_LIMITED,
+                    "too many tokenization requests; retry after " + retryAfter + " s",
+                    List.of(),
+                    Map.of("Retry-After", String.valueOf(retryAfter)));
         }
         if (windows.size() > 100_000) {
             windows.entrySet().removeIf(e -> e.getValue().minute() < minute);

@@ -4,11 +4,24 @@ import io.cardvault.cards.entity.CardNumber;
 import java.util.Optional;
 
 /** Validated card data on its way into the vault. toString never shows the PAN or CVC. */
-public record CardInput(CardNumber number, int expiryMonth, int expiryYear, Optional<String> cvc,
-        Optional<String> holderName, String brand) {
+public record CardInput(
+        CardNumber number,
+        int expiryMonth,
+        int expiryYear,
+        Optional<String> cvc,
+        Optional<String> holderName,
+        String brand) {
 
     @Override
     public String toString() {
-        return "CardInput[" + number + ", " + expiryMonth + "/" + expiryYear + ", cvc=" + (cvc.isPresent() ? "***" : "none") + "]";
+        return "CardInput["
+                + number
+                + ", "
+                + expiryMonth
+                + "/"
+                + expiryYear
+                + ", cvc="
+                + (cvc.isPresent() ? "***" : "none")
+                + "]";
     }
 }

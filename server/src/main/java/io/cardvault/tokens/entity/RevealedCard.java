@@ -4,8 +4,14 @@ import io.cardvault.cards.entity.CardNumber;
 import java.util.Optional;
 
 /** Decrypted card data for one forward. Lives only for the duration of that request. */
-public record RevealedCard(TokenId tokenId, CardNumber number, int expiryMonth, int expiryYear, Optional<String> holderName,
-        String brand, Optional<String> cvc) {
+public record RevealedCard(
+        TokenId tokenId,
+        CardNumber number,
+        int expiryMonth,
+        int expiryYear,
+        Optional<String> holderName,
+        String brand,
+        Optional<String> cvc) {
 
     @Override
     public String toString() {

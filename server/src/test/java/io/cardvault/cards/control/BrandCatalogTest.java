@@ -45,25 +45,37 @@ class BrandCatalogTest {
 
     @Test
     void vectors_fileLoaded_containsEveryBrand() {
-        Set<String> vectorBrands = vectors.getValuesAs(JsonObject.class).stream()
-                .map(v -> v.getString("brand")).collect(Collectors.toSet());
-        Set<String> catalogBrands = CATALOG.brands().stream().map(Brand::id).collect(Collectors.toSet());
+        Set<String> vectorBrands =
+                vectors.getValuesAs(JsonObject.class).stream()
+                        .map(v -> v.getString("brand"))
+                        .collect(Collectors.toSet());
+        Set<String> catalogBrands =
+                CATALOG.brands().stream().map(Brand::id).collect(Collectors.toSet());
         catalogBrands.add(CATALOG.unknown().id());
-        assertEquals(catalogBrands, vectorBrands, "every brand of the catalog should have at least one vector");
+        assertEquals(
+                catalogBrands,
+                vectorBrands,
+                "every brand of the catalog should have at least one vector");
     }
 
     @ParameterizedTest(name = "vector #{0}")
     @MethodSource("vectorIndexes")
     void detect_knownAnswerVector_returnsExpectedBrand(int index) {
         JsonObject v = vectors.getJsonObject(index);
-        assertEquals(v.getString("brand"), CATALOG.detect(v.getString("number")).id(), "brand of vector #" + index);
+        assertEquals(
+                v.getString("brand"),
+                CATALOG.detect(v.getString("number")).id(),
+                "brand of vector #" + index);
     }
 
     @ParameterizedTest(name = "vector #{0}")
     @MethodSource("vectorIndexes")
     void luhnIsValid_knownAnswerVector_matchesExpected(int index) {
         JsonObject v = vectors.getJsonObject(index);
-        assertEquals(v.getBoolean("luhn"), Luhn.isValid(v.getString("number")), "Luhn result of vector #" + index);
+        assertEquals(
+                v.getBoolean("luhn"),
+                Luhn.isValid(v.getString("number")),
+                "Luhn result of vector #" + index);
     }
 
     @ParameterizedTest(name = "vector #{0}")
@@ -71,7 +83,9 @@ class BrandCatalogTest {
     void acceptsLength_knownAnswerVector_matchesExpected(int index) {
         JsonObject v = vectors.getJsonObject(index);
         String number = v.getString("number");
-        assertEquals(v.getBoolean("validLength"), CATALOG.detect(number).acceptsLength(number.length()),
+        assertEquals(
+                v.getBoolean("validLength"),
+                CATALOG.detect(number).acceptsLength(number.length()),
                 "length check of vector #" + index);
     }
 
@@ -121,11 +135,20 @@ class BrandCatalogTest {
 
     @Test
     void detect_overlappingRanges_longestPrefixWins() {
-        Brand shortBrand = new Brand("short", "Short", List.of(new Brand.PrefixRange("6", "6")), List.of(16), 3);
-        Brand longBrand = new Brand("long", "Long", List.of(new Brand.PrefixRange("6011", "6011")), List.of(16), 3);
+        Brand shortBrand =
+                new Brand(
+                        "short", "Short", List.of(new Brand.PrefixRange("6", "6")), List.of(16), 3);
+        Brand longBrand =
+                new Brand(
+                        "long",
+                        "Long",
+                        List.of(new Brand.PrefixRange("6011", "6011")),
+                        List.of(16),
+                        3);
         Brand unknown = CATALOG.unknown();
         // order of declaration must not matter
-        for (List<Brand> order : List.of(List.of(shortBrand, longBrand), List.of(longBrand, shortBrand))) {
+        for (List<Brand> order :
+                List.of(List.of(shortBrand, longBrand), List.of(longBrand, shortBrand))) {
             BrandCatalog catalog = new BrandCatalog(new ArrayList<>(order), unknown);
             assertEquals("long", catalog.detect("6011000990139424").id());
             assertEquals("short", catalog.detect("6012000000000000").id());

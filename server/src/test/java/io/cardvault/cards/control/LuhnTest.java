@@ -9,8 +9,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class LuhnTest {
 
-    private static final String[] VALID = {"4111111111111111", "5555555555554444", "378282246310005", "0", "00", "18", "79927398713"};
-    private static final String[] INVALID = {"4111111111111112", "5555555555554445", "378282246310006", "1", "79927398710"};
+    private static final String[] VALID = {
+        "4111111111111111", "5555555555554444", "378282246310005", "0", "00", "18", "79927398713"
+    };
+    private static final String[] INVALID = {
+        "4111111111111112", "5555555555554445", "378282246310006", "1", "79927398710"
+    };
 
     @Test
     void isValid_knownValidNumbers_true() {
@@ -43,7 +47,17 @@ class LuhnTest {
     }
 
     @ParameterizedTest(name = "input #{index}")
-    @ValueSource(strings = {"4111 1111 1111 1111", "4111-1111-1111-1111", "411111111111111a", "a", " ", "４１１１", "٤١١١١١١١١١١١١١١١", "-0"})
+    @ValueSource(
+            strings = {
+                "4111 1111 1111 1111",
+                "4111-1111-1111-1111",
+                "411111111111111a",
+                "a",
+                " ",
+                "４１１１",
+                "٤١١١١١١١١١١١١١١١",
+                "-0"
+            })
     void isValid_nonAsciiDigits_false(String input) {
         assertFalse(Luhn.isValid(input));
     }

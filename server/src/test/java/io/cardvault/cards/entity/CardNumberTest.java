@@ -25,8 +25,12 @@ class CardNumberTest {
         List<String> pans = List.of(VISA, MASTERCARD, AMEX);
         for (int i = 0; i < pans.size(); i++) {
             String s = CardNumber.of(pans.get(i)).toString();
-            assertFalse(s.contains(pans.get(i)), "toString of card #" + i + " must not contain the PAN");
-            assertFalse(s.replaceAll("\\D", "").length() > 10, "toString of card #" + i + " shows at most 10 digits");
+            assertFalse(
+                    s.contains(pans.get(i)),
+                    "toString of card #" + i + " must not contain the PAN");
+            assertFalse(
+                    s.replaceAll("\\D", "").length() > 10,
+                    "toString of card #" + i + " shows at most 10 digits");
         }
     }
 
@@ -45,7 +49,9 @@ class CardNumberTest {
 
     @Test
     void revealDigits_visa_returnsDigits() {
-        assertTrue(VISA.equals(CardNumber.of(VISA).revealDigits()), "revealDigits must return the digits");
+        assertTrue(
+                VISA.equals(CardNumber.of(VISA).revealDigits()),
+                "revealDigits must return the digits");
     }
 
     @Test
@@ -103,10 +109,15 @@ class CardNumberTest {
     }
 
     private static void assertRejectedQuietly(String input) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CardNumber.of(input));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CardNumber.of(input));
         String message = String.valueOf(e.getMessage());
-        assertFalse(!input.isEmpty() && message.contains(input), "exception message must not contain the input");
+        assertFalse(
+                !input.isEmpty() && message.contains(input),
+                "exception message must not contain the input");
         String digitsOnly = input.replaceAll("\\D", "");
-        assertFalse(digitsOnly.length() >= 6 && message.contains(digitsOnly), "exception message must not contain the digits");
+        assertFalse(
+                digitsOnly.length() >= 6 && message.contains(digitsOnly),
+                "exception message must not contain the digits");
     }
 }

@@ -28,7 +28,10 @@ class FingerprinterTest {
         Fingerprinter a = new Fingerprinter(rootKey(7));
         Fingerprinter b = new Fingerprinter(rootKey(7));
         assertEquals(a.fingerprint("ten_a", VISA), a.fingerprint("ten_a", VISA));
-        assertEquals(a.fingerprint("ten_a", VISA), b.fingerprint("ten_a", VISA), "same root key, new instance");
+        assertEquals(
+                a.fingerprint("ten_a", VISA),
+                b.fingerprint("ten_a", VISA),
+                "same root key, new instance");
     }
 
     @Test
@@ -46,7 +49,8 @@ class FingerprinterTest {
 
     @Test
     void fingerprint_differentRootKeys_different() {
-        assertNotEquals(new Fingerprinter(rootKey(7)).fingerprint("ten_a", VISA),
+        assertNotEquals(
+                new Fingerprinter(rootKey(7)).fingerprint("ten_a", VISA),
                 new Fingerprinter(rootKey(8)).fingerprint("ten_a", VISA));
     }
 
@@ -57,9 +61,12 @@ class FingerprinterTest {
         for (int i = 0; i < pans.length; i++) {
             String fp = f.fingerprint("ten_a", pans[i]);
             assertFalse(fp.contains(pans[i]), "fingerprint of card #" + i + " contains the PAN");
-            assertFalse(fp.contains(pans[i].substring(pans[i].length() - 4) + ""), "fingerprint of card #" + i + " contains last4");
+            assertFalse(
+                    fp.contains(pans[i].substring(pans[i].length() - 4) + ""),
+                    "fingerprint of card #" + i + " contains last4");
             assertEquals(22, fp.length(), "fingerprint length of card #" + i);
-            assertTrue(fp.matches("[A-Za-z0-9_-]{22}"), "fingerprint of card #" + i + " is base64url");
+            assertTrue(
+                    fp.matches("[A-Za-z0-9_-]{22}"), "fingerprint of card #" + i + " is base64url");
         }
     }
 
@@ -85,13 +92,17 @@ class FingerprinterTest {
         byte[] data = "request-body".getBytes(StandardCharsets.UTF_8);
         assertEquals(f.keyedDigest("ten_a", data), f.keyedDigest("ten_a", data));
         assertNotEquals(f.keyedDigest("ten_a", data), f.keyedDigest("ten_b", data));
-        assertNotEquals(f.keyedDigest("ten_a", data), f.keyedDigest("ten_a", "other".getBytes(StandardCharsets.UTF_8)));
+        assertNotEquals(
+                f.keyedDigest("ten_a", data),
+                f.keyedDigest("ten_a", "other".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void keyedDigest_samePanAsFingerprint_separateDomain() {
         Fingerprinter f = new Fingerprinter(rootKey(7));
         String digest = f.keyedDigest("ten_a", VISA.getBytes(StandardCharsets.UTF_8));
-        assertFalse(digest.startsWith(f.fingerprint("ten_a", VISA)), "digest and fingerprint must use different keys");
+        assertFalse(
+                digest.startsWith(f.fingerprint("ten_a", VISA)),
+                "digest and fingerprint must use different keys");
     }
 }

@@ -31,8 +31,10 @@ class JsonBodiesTest {
     @Test
     void readLimited_overLimit_payloadTooLarge() {
         byte[] body = new byte[16 * 1024 + 1];
-        ApiException e = assertThrows(ApiException.class,
-                () -> JsonBodies.readLimited(new ByteArrayInputStream(body), 16 * 1024));
+        ApiException e =
+                assertThrows(
+                        ApiException.class,
+                        () -> JsonBodies.readLimited(new ByteArrayInputStream(body), 16 * 1024));
         assertEquals(ProblemType.PAYLOAD_TOO_LARGE, e.type());
         assertEquals(413, e.type().status());
     }
@@ -47,25 +49,27 @@ class JsonBodiesTest {
     @Test
     void readLimited_overLimitInSmallChunks_payloadTooLarge() {
         // a stream that hands out one byte per read must still be cut off
-        InputStream trickle = new InputStream() {
-            private int served;
+        InputStream trickle =
+                new InputStream() {
+                    private int served;
 
-            @Override
-            public int read() {
-                return served++ < 100 ? 'x' : -1;
-            }
+                    @Override
+                    public int read() {
+                        return served++ < 100 ? 'x' : -1;
+                    }
 
-            @Override
-            public int read(byte[] b, int off, int len) {
-                int c = read();
-                if (c < 0) {
-                    return -1;
-                }
-                b[off] = (byte) c;
-                return 1;
-            }
-        };
-        ApiException e = assertThrows(ApiException.class, () -> JsonBodies.readLimited(trickle, 99));
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        int c = read();
+                        if (c < 0) {
+                            return -1;
+                        }
+                        b[off] = (byte) c;
+                        return 1;
+                    }
+                };
+        ApiException e =
+                assertThrows(ApiException.class, () -> JsonBodies.readLimited(trickle, 99));
         assertEquals(ProblemType.PAYLOAD_TOO_LARGE, e.type());
     }
 
@@ -76,13 +80,15 @@ class JsonBodiesTest {
 
     @Test
     void readLimited_ioFailure_malformedRequest() {
-        InputStream broken = new InputStream() {
-            @Override
-            public int read() throws IOException {
-                throw new IOException("connection reset");
-            }
-        };
-        ApiException e = assertThrows(ApiException.class, () -> JsonBodies.readLimited(broken, 100));
+        InputStream broken =
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+                };
+        ApiException e =
+                assertThrows(ApiException.class, () -> JsonBodies.readLimited(broken, 100));
         assertEquals(ProblemType.MALFORMED_REQUEST, e.type());
     }
 
@@ -90,22 +96,30 @@ class JsonBodiesTest {
 
     @Test
     void parseObject_validObject_parsed() {
-        JsonObject o = JsonBodies.parseObject(utf8("{\"number\":\"4111 1111 1111 1111\",\"expiryMonth\":12,\"holderName\":\"Zoë\"}"));
+        JsonObject o =
+                JsonBodies.parseObject(
+                        utf8(
+                                "{\"number\":\"4111 1111 1111 1111\",\"expiryMonth\":12,\"holderName\":\"Zoë\"}"));
         assertEquals(12, o.getInt("expiryMonth"));
         assertEquals("Zoë", o.getString("holderName"));
     }
 
     @Test
     void parseObject_invalidUtf8_malformedRequest() {
-        assertMalformed(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        assertMalformed(
+                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
         assertMalformed(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'});
         // overlong encoding of '/'
-        assertMalformed(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'});
+        assertMalformed(
+                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'});
     }
 
     @Test
     void parseObject_invalidUtf8_messageNamesUtf8() {
-        ApiException e = assertThrows(ApiException.class, () -> JsonBodies.parseObject(new byte[] {'{', (byte) 0xFF, '}'}));
+        ApiException e =
+                assertThrows(
+                        ApiException.class,
+                        () -> JsonBodies.parseObject(new byte[] {'{', (byte) 0xFF, '}'}));
         assertEquals("the request body is not valid UTF-8", e.getMessage());
     }
 
@@ -153,7 +167,17 @@ class JsonBodiesTest {
     }
 
     @ParameterizedTest(name = "syntax #{index}")
-    @ValueSource(strings = {"{", "{\"a\":}", "{\"a\":1,}", "{'a':1}", "{\"a\":01}", "{\"a\" 1}", "}", "{\"a\":\"\\x\"}"})
+    @ValueSource(
+            strings = {
+                "{",
+                "{\"a\":}",
+                "{\"a\":1,}",
+                "{'a':1}",
+                "{\"a\":01}",
+                "{\"a\" 1}",
+                "}",
+                "{\"a\":\"\\x\"}"
+            })
     void parseObject_syntaxError_malformedRequest(String json) {
         assertMalformed(utf8(json));
     }

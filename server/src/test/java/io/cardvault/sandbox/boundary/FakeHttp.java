@@ -22,24 +22,35 @@ final class FakeHttp {
 
     private FakeHttp() {}
 
-    static HttpServletRequest request(String method, String pathInfo, String contentType, String body, Map<String, String> headers) {
+    static HttpServletRequest request(
+            String method,
+            String pathInfo,
+            String contentType,
+            String body,
+            Map<String, String> headers) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         ByteArrayInputStream in = new ByteArrayInputStream(bytes);
         Map<String, String> lowerHeaders = new HashMap<>();
         headers.forEach((k, v) -> lowerHeaders.put(k.toLowerCase(Locale.ROOT), v));
-        return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
-                    case "getMethod" -> method;
-                    case "getPathInfo" -> pathInfo;
-                    case "getContentType" -> contentType;
-                    case "getContextPath" -> "";
-                    case "getContentLengthLong" -> (long) bytes.length;
-                    case "getContentLength" -> bytes.length;
-                    case "getHeader" -> lowerHeaders.get(((String) args[0]).toLowerCase(Locale.ROOT));
-                    case "getInputStream" -> new BytesInputStream(in);
-                    case "toString" -> "FakeRequest " + method + " " + pathInfo;
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
+        return (HttpServletRequest)
+                Proxy.newProxyInstance(
+                        FakeHttp.class.getClassLoader(),
+                        new Class<?>[] {HttpServletRequest.class},
+                        (proxy, m, args) ->
+                                switch (m.getName()) {
+                                    case "getMethod" -> method;
+                                    case "getPathInfo" -> pathInfo;
+                                    case "getContentType" -> contentType;
+                                    case "getContextPath" -> "";
+                                    case "getContentLengthLong" -> (long) bytes.length;
+                                    case "getContentLength" -> bytes.length;
+                                    case "getHeader" ->
+                                            lowerHeaders.get(
+                                                    ((String) args[0]).toLowerCase(Locale.ROOT));
+                                    case "getInputStream" -> new BytesInputStream(in);
+                                    case "toString" -> "FakeRequest " + method + " " + pathInfo;
+                                    default -> throw new UnsupportedOperationException(m.getName());
+                                });
     }
 
     /** What the servlet did to a response. */
@@ -55,23 +66,29 @@ final class FakeHttp {
 
         HttpServletResponse response() {
             PrintWriter writer = new PrintWriter(body, true);
-            return (HttpServletResponse) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> {
-                        switch (m.getName()) {
-                            case "setStatus" -> status = (Integer) args[0];
-                            case "setContentType" -> contentType = (String) args[0];
-                            case "setCharacterEncoding" -> { }
-                            case "setHeader" -> headers.put(((String) args[0]).toLowerCase(Locale.ROOT), (String) args[1]);
-                            case "getWriter" -> {
-                                return writer;
-                            }
-                            case "toString" -> {
-                                return "FakeResponse";
-                            }
-                            default -> throw new UnsupportedOperationException(m.getName());
-                        }
-                        return null;
-                    });
+            return (HttpServletResponse)
+                    Proxy.newProxyInstance(
+                            FakeHttp.class.getClassLoader(),
+                            new Class<?>[] {HttpServletResponse.class},
+                            (proxy, m, args) -> {
+                                switch (m.getName()) {
+                                    case "setStatus" -> status = (Integer) args[0];
+                                    case "setContentType" -> contentType = (String) args[0];
+                                    case "setCharacterEncoding" -> {}
+                                    case "setHeader" ->
+                                            headers.put(
+                                                    ((String) args[0]).toLowerCase(Locale.ROOT),
+                                                    (String) args[1]);
+                                    case "getWriter" -> {
+                                        return writer;
+                                    }
+                                    case "toString" -> {
+                                        return "FakeResponse";
+                                    }
+                                    default -> throw new UnsupportedOperationException(m.getName());
+                                }
+                                return null;
+                            });
         }
     }
 

@@ -32,29 +32,44 @@ class SandboxPspServletTest {
 
     static SandboxPspServlet servlet(String enabled) {
         Clock june2026 = Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC);
-        SandboxPspServlet s = new SandboxPspServlet(new SandboxAcquirer(june2026, new Random(7)), new PaymentLedger());
+        SandboxPspServlet s =
+                new SandboxPspServlet(
+                        new SandboxAcquirer(june2026, new Random(7)), new PaymentLedger());
         s.enabledSetting = enabled;
         return s;
     }
 
     static String json(String number, String cvc) {
-        return "{\"amount\":1000,\"currency\":\"EUR\",\"card\":{\"number\":\"" + number
-                + "\",\"expMonth\":12,\"expYear\":2030,\"cvc\":\"" + cvc + "\",\"holderName\":\"Jane Doe\"}}";
+        return "{\"amount\":1000,\"currency\":\"EUR\",\"card\":{\"number\":\""
+                + number
+                + "\",\"expMonth\":12,\"expYear\":2030,\"cvc\":\""
+                + cvc
+                + "\",\"holderName\":\"Jane Doe\"}}";
     }
 
     static String form(String number, String cvc) {
-        return "amount=1000&currency=EUR&card%5Bnumber%5D=" + number
-                + "&card%5Bexp_month%5D=12&card%5Bexp_year%5D=2030&card%5Bcvc%5D=" + cvc + "&card%5Bholder_name%5D=Jane+Doe";
+        return "amount=1000&currency=EUR&card%5Bnumber%5D="
+                + number
+                + "&card%5Bexp_month%5D=12&card%5Bexp_year%5D=2030&card%5Bcvc%5D="
+                + cvc
+                + "&card%5Bholder_name%5D=Jane+Doe";
     }
 
-    private FakeHttp.Recorded call(SandboxPspServlet s, String method, String path, String type, String body, Map<String, String> headers)
+    private FakeHttp.Recorded call(
+            SandboxPspServlet s,
+            String method,
+            String path,
+            String type,
+            String body,
+            Map<String, String> headers)
             throws IOException {
         FakeHttp.Recorded recorded = new FakeHttp.Recorded();
         s.service(FakeHttp.request(method, path, type, body, headers), recorded.response());
         return recorded;
     }
 
-    private FakeHttp.Recorded call(String method, String path, String type, String body) throws IOException {
+    private FakeHttp.Recorded call(String method, String path, String type, String body)
+            throws IOException {
         return call(servlet, method, path, type, body, Map.of());
     }
 
@@ -81,7 +96,12 @@ class SandboxPspServletTest {
 
     @Test
     void post_jsonDeclineCard_402WithDeclineCode() throws IOException {
-        FakeHttp.Recorded r = call("POST", PAYMENTS, "application/json; charset=utf-8", json("4000000000009995", "123"));
+        FakeHttp.Recorded r =
+                call(
+                        "POST",
+                        PAYMENTS,
+                        "application/json; charset=utf-8",
+                        json("4000000000009995", "123"));
 
         assertEquals(402, r.status);
         assertEquals("declined", parse(r).getString("status"));
@@ -110,8 +130,10 @@ class SandboxPspServletTest {
     @CsvSource({
         "4111111111111112, 123, invalid_number",
         "4111111111111111, 12, invalid_cvc",
-        "378282246310005, 123, invalid_cvc"})
-    void post_invalidCard_400WithErrorCode(String number, String cvc, String code) throws IOException {
+        "378282246310005, 123, invalid_cvc"
+    })
+    void post_invalidCard_400WithErrorCode(String number, String cvc, String code)
+            throws IOException {
         FakeHttp.Recorded r = call("POST", PAYMENTS, JSON_TYPE, json(number, cvc));
 
         assertEquals(400, r.status);
@@ -129,11 +151,21 @@ class SandboxPspServletTest {
 
     @ParameterizedTest
     @CsvSource({
-        "4111111111111111, 123", "5555555555554444, 321", "378282246310005, 4321",
-        "4000000000000002, 123", "4000000000000127, 123", "4111111111111112, 123", "4111111111111111, 12"})
-    void post_anyOutcome_bodyNeverContainsNumberOrCvc(String number, String cvc) throws IOException {
-        for (FakeHttp.Recorded r : new FakeHttp.Recorded[] {
-            call("POST", PAYMENTS, JSON_TYPE, json(number, cvc)), call("POST", PAYMENTS, FORM_TYPE, form(number, cvc))}) {
+        "4111111111111111, 123",
+        "5555555555554444, 321",
+        "378282246310005, 4321",
+        "4000000000000002, 123",
+        "4000000000000127, 123",
+        "4111111111111112, 123",
+        "4111111111111111, 12"
+    })
+    void post_anyOutcome_bodyNeverContainsNumberOrCvc(String number, String cvc)
+            throws IOException {
+        for (FakeHttp.Recorded r :
+                new FakeHttp.Recorded[] {
+                    call("POST", PAYMENTS, JSON_TYPE, json(number, cvc)),
+                    call("POST", PAYMENTS, FORM_TYPE, form(number, cvc))
+                }) {
             String body = r.body.toString();
             assertFalse(body.contains(number), body);
             assertFalse(body.contains(number.substring(0, 6)), body);
@@ -144,7 +176,8 @@ class SandboxPspServletTest {
 
     @Test
     void get_storedPayment_200WithSamePayment() throws IOException {
-        JsonObject created = parse(call("POST", PAYMENTS, JSON_TYPE, json("4000000000000069", "123")));
+        JsonObject created =
+                parse(call("POST", PAYMENTS, JSON_TYPE, json("4000000000000069", "123")));
 
         FakeHttp.Recorded r = call("GET", PAYMENTS + "/" + created.getString("id"), null, null);
 
@@ -163,7 +196,15 @@ class SandboxPspServletTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/v1", "/v2/payments", "/v1/payments/", "/v1/refunds", "/v1/payments/a/b"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/v1",
+                "/v2/payments",
+                "/v1/payments/",
+                "/v1/refunds",
+                "/v1/payments/a/b"
+            })
     void service_unknownPath_404Json(String path) throws IOException {
         FakeHttp.Recorded r = call("GET", path, null, null);
 
@@ -177,8 +218,14 @@ class SandboxPspServletTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"GET, /v1/payments, POST", "PUT, /v1/payments, POST", "DELETE, /v1/payments/pay_x, GET", "POST, /v1/payments/pay_x, GET"})
-    void service_wrongMethod_405WithAllow(String method, String path, String allow) throws IOException {
+    @CsvSource({
+        "GET, /v1/payments, POST",
+        "PUT, /v1/payments, POST",
+        "DELETE, /v1/payments/pay_x, GET",
+        "POST, /v1/payments/pay_x, GET"
+    })
+    void service_wrongMethod_405WithAllow(String method, String path, String allow)
+            throws IOException {
         FakeHttp.Recorded r = call(method, path, JSON_TYPE, "");
 
         assertEquals(405, r.status);
@@ -188,7 +235,9 @@ class SandboxPspServletTest {
 
     @Test
     void post_bodyOver64KiB_413() throws IOException {
-        String big = json("4111111111111111", "123").replace("Jane Doe", "J".repeat(SandboxPspServlet.MAX_BODY));
+        String big =
+                json("4111111111111111", "123")
+                        .replace("Jane Doe", "J".repeat(SandboxPspServlet.MAX_BODY));
 
         FakeHttp.Recorded r = call("POST", PAYMENTS, JSON_TYPE, big);
 
@@ -209,15 +258,23 @@ class SandboxPspServletTest {
 
     @Test
     void service_echoHeader_echoedBack() throws IOException {
-        FakeHttp.Recorded r = call(servlet, "POST", PAYMENTS, JSON_TYPE, json("4111111111111111", "123"),
-                Map.of("X-Sandbox-Echo-Header", "hello-42"));
+        FakeHttp.Recorded r =
+                call(
+                        servlet,
+                        "POST",
+                        PAYMENTS,
+                        JSON_TYPE,
+                        json("4111111111111111", "123"),
+                        Map.of("X-Sandbox-Echo-Header", "hello-42"));
 
         assertEquals("hello-42", r.header("x-sandbox-echo"));
     }
 
     @Test
     void service_noEchoHeader_noEcho() throws IOException {
-        assertNull(call("POST", PAYMENTS, JSON_TYPE, json("4111111111111111", "123")).header("x-sandbox-echo"));
+        assertNull(
+                call("POST", PAYMENTS, JSON_TYPE, json("4111111111111111", "123"))
+                        .header("x-sandbox-echo"));
     }
 
     @ParameterizedTest
@@ -225,8 +282,14 @@ class SandboxPspServletTest {
     void service_disabled_404ForEverything(String setting) throws IOException {
         SandboxPspServlet off = servlet(setting);
 
-        FakeHttp.Recorded r = call(off, "POST", PAYMENTS, JSON_TYPE, json("4111111111111111", "123"),
-                Map.of("x-sandbox-echo-header", "x"));
+        FakeHttp.Recorded r =
+                call(
+                        off,
+                        "POST",
+                        PAYMENTS,
+                        JSON_TYPE,
+                        json("4111111111111111", "123"),
+                        Map.of("x-sandbox-echo-header", "x"));
 
         assertEquals(404, r.status);
         assertNull(r.header("x-sandbox-echo"));
@@ -237,7 +300,10 @@ class SandboxPspServletTest {
         SandboxPspServlet auto = servlet("auto");
         auto.demoMode = demoMode(true);
 
-        assertEquals(201, call(auto, "POST", PAYMENTS, JSON_TYPE, json("4111111111111111", "123"), Map.of()).status);
+        assertEquals(
+                201,
+                call(auto, "POST", PAYMENTS, JSON_TYPE, json("4111111111111111", "123"), Map.of())
+                        .status);
     }
 
     @Test
@@ -245,7 +311,10 @@ class SandboxPspServletTest {
         SandboxPspServlet auto = servlet("auto");
         auto.demoMode = demoMode(false);
 
-        assertEquals(404, call(auto, "POST", PAYMENTS, JSON_TYPE, json("4111111111111111", "123"), Map.of()).status);
+        assertEquals(
+                404,
+                call(auto, "POST", PAYMENTS, JSON_TYPE, json("4111111111111111", "123"), Map.of())
+                        .status);
     }
 
     @Test
@@ -253,7 +322,10 @@ class SandboxPspServletTest {
         SandboxPspServlet on = servlet("TRUE");
         on.demoMode = demoMode(false);
 
-        assertEquals(201, call(on, "POST", PAYMENTS, JSON_TYPE, json("4111111111111111", "123"), Map.of()).status);
+        assertEquals(
+                201,
+                call(on, "POST", PAYMENTS, JSON_TYPE, json("4111111111111111", "123"), Map.of())
+                        .status);
     }
 
     private static DemoMode demoMode(boolean on) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class PaymentLedgerTest {
 
     private static PaymentResult payment(String id) {
-        return new PaymentResult(id, PaymentStatus.APPROVED, Optional.empty(), 201, 1000, "EUR", "visa", "1111");
+        return new PaymentResult(
+                id, PaymentStatus.APPROVED, Optional.empty(), 201, 1000, "EUR", "visa", "1111");
     }
 
     @Test

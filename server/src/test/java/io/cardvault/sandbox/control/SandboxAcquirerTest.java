@@ -23,12 +23,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SandboxAcquirerTest {
 
-    private static final Clock JUNE_2026 = Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC);
+    private static final Clock JUNE_2026 =
+            Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC);
 
     private final SandboxAcquirer acquirer = new SandboxAcquirer(JUNE_2026, new Random(42));
 
     static PaymentRequest request(long amount, String number, int month, int year, String cvc) {
-        return new PaymentRequest(amount, "EUR", number, month, year, Optional.ofNullable(cvc), Optional.of("Jane Doe"));
+        return new PaymentRequest(
+                amount,
+                "EUR",
+                number,
+                month,
+                year,
+                Optional.ofNullable(cvc),
+                Optional.of("Jane Doe"));
     }
 
     static PaymentRequest card(String number, String cvc) {
@@ -41,7 +49,8 @@ class SandboxAcquirerTest {
         "5555555555554444, 123, mastercard, 4444",
         "378282246310005, 1234, amex, 0005",
         "6011111111111117, 123, discover, 1117",
-        "4242424242424242, , visa, 4242"})
+        "4242424242424242, , visa, 4242"
+    })
     void pay_validCard_approvedWith201(String number, String cvc, String brand, String last4) {
         PaymentResult result = acquirer.pay(card(number, cvc));
 
@@ -59,7 +68,8 @@ class SandboxAcquirerTest {
         "4000000000000002, CARD_DECLINED",
         "4000000000009995, INSUFFICIENT_FUNDS",
         "4000000000000069, EXPIRED_CARD",
-        "4000000000000127, INCORRECT_CVC"})
+        "4000000000000127, INCORRECT_CVC"
+    })
     void pay_testDeclineCard_declinedWith402(String number, DeclineCode code) {
         PaymentResult result = acquirer.pay(card(number, "123"));
 
@@ -80,7 +90,8 @@ class SandboxAcquirerTest {
 
     @Test
     void pay_amountJustBelowLimit_approved() {
-        assertTrue(acquirer.pay(request(99_999_998, "4111111111111111", 12, 2030, "123")).approved());
+        assertTrue(
+                acquirer.pay(request(99_999_998, "4111111111111111", 12, 2030, "123")).approved());
     }
 
     @ParameterizedTest
@@ -100,14 +111,15 @@ class SandboxAcquirerTest {
 
     @ParameterizedTest
     @CsvSource({
-        "4111111111111112",      // Luhn fails
-        "41111111111111111",     // 17 digits: not a Visa length
-        "37828224631000",        // amex needs 15
-        "55555555555544",        // mastercard needs 16
-        "41111111111",           // too short
-        "41111111111111111111",  // too long
+        "4111111111111112", // Luhn fails
+        "41111111111111111", // 17 digits: not a Visa length
+        "37828224631000", // amex needs 15
+        "55555555555544", // mastercard needs 16
+        "41111111111", // too short
+        "41111111111111111111", // too long
         "4111a11111111111",
-        "''"})
+        "''"
+    })
     void pay_badNumber_invalidNumber(String number) {
         assertError(ErrorCode.INVALID_NUMBER, card(number, "123"));
     }
@@ -115,7 +127,8 @@ class SandboxAcquirerTest {
     @ParameterizedTest
     @CsvSource({"0, 2030", "13, 2030", "-1, 2030", "12, 203", "12, 20301", "12, -5"})
     void pay_badExpiry_invalidExpiry(int month, int year) {
-        assertError(ErrorCode.INVALID_EXPIRY, request(1000, "4111111111111111", month, year, "123"));
+        assertError(
+                ErrorCode.INVALID_EXPIRY, request(1000, "4111111111111111", month, year, "123"));
     }
 
     @ParameterizedTest
@@ -124,7 +137,8 @@ class SandboxAcquirerTest {
         "4111111111111111, 1234",
         "4111111111111111, 12a",
         "378282246310005, 123",
-        "5555555555554444, 1234"})
+        "5555555555554444, 1234"
+    })
     void pay_cvcOfWrongLengthForBrand_invalidCvc(String number, String cvc) {
         assertError(ErrorCode.INVALID_CVC, card(number, cvc));
     }
@@ -138,13 +152,29 @@ class SandboxAcquirerTest {
     @ParameterizedTest
     @CsvSource({"EU", "EURO", "E1R", "''", "€UR"})
     void pay_currencyNotThreeLetters_invalidRequest(String currency) {
-        PaymentRequest r = new PaymentRequest(1000, currency, "4111111111111111", 12, 2030, Optional.empty(), Optional.empty());
+        PaymentRequest r =
+                new PaymentRequest(
+                        1000,
+                        currency,
+                        "4111111111111111",
+                        12,
+                        2030,
+                        Optional.empty(),
+                        Optional.empty());
         assertError(ErrorCode.INVALID_REQUEST, r);
     }
 
     @Test
     void pay_lowerCaseCurrency_upperCasedInResult() {
-        PaymentRequest r = new PaymentRequest(1000, "eur", "4111111111111111", 12, 2030, Optional.empty(), Optional.empty());
+        PaymentRequest r =
+                new PaymentRequest(
+                        1000,
+                        "eur",
+                        "4111111111111111",
+                        12,
+                        2030,
+                        Optional.empty(),
+                        Optional.empty());
         assertEquals("EUR", acquirer.pay(r).currency());
     }
 
@@ -184,13 +214,16 @@ class SandboxAcquirerTest {
 
     @Test
     void invalidPayment_message_neverContainsTheNumber() {
-        InvalidPaymentException e = assertThrows(InvalidPaymentException.class,
-                () -> acquirer.pay(card("4111111111111112", "123")));
+        InvalidPaymentException e =
+                assertThrows(
+                        InvalidPaymentException.class,
+                        () -> acquirer.pay(card("4111111111111112", "123")));
         assertFalse(e.getMessage().contains("4111111111111112"), e.getMessage());
     }
 
     private void assertError(ErrorCode code, PaymentRequest request) {
-        InvalidPaymentException e = assertThrows(InvalidPaymentException.class, () -> acquirer.pay(request));
+        InvalidPaymentException e =
+                assertThrows(InvalidPaymentException.class, () -> acquirer.pay(request));
         assertEquals(code, e.code(), e.getMessage());
     }
 }

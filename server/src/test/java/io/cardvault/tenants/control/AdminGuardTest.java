@@ -25,15 +25,21 @@ class AdminGuardTest {
 
     @Test
     void check_blankConfiguredKey_adminDisabled() {
-        assertEquals(ProblemType.ADMIN_DISABLED, assertThrows(ApiException.class, () -> guard("  ").check("x")).type());
+        assertEquals(
+                ProblemType.ADMIN_DISABLED,
+                assertThrows(ApiException.class, () -> guard("  ").check("x")).type());
     }
 
     @Test
     void check_configuredKey_acceptsOnlyThatKey() {
         AdminGuard g = guard("operator-key-123");
         assertDoesNotThrow(() -> g.check("operator-key-123"));
-        assertEquals(ProblemType.UNAUTHENTICATED, assertThrows(ApiException.class, () -> g.check("operator-key-124")).type());
-        assertEquals(ProblemType.UNAUTHENTICATED, assertThrows(ApiException.class, () -> g.check(null)).type());
+        assertEquals(
+                ProblemType.UNAUTHENTICATED,
+                assertThrows(ApiException.class, () -> g.check("operator-key-124")).type());
+        assertEquals(
+                ProblemType.UNAUTHENTICATED,
+                assertThrows(ApiException.class, () -> g.check(null)).type());
     }
 
     @Test

@@ -23,7 +23,9 @@ class ApiKeysTest {
         String key = ApiKeys.generate(KeyKind.PUBLISHABLE);
         assertTrue(key.startsWith("pk_"));
         assertEquals(35, key.length());
-        assertTrue(key.substring(3).matches("[0-9A-Za-z]{32}"), "32 base62 characters after the prefix");
+        assertTrue(
+                key.substring(3).matches("[0-9A-Za-z]{32}"),
+                "32 base62 characters after the prefix");
     }
 
     @Test
@@ -31,7 +33,9 @@ class ApiKeysTest {
         String key = ApiKeys.generate(KeyKind.SECRET);
         assertTrue(key.startsWith("sk_"));
         assertEquals(35, key.length());
-        assertTrue(key.substring(3).matches("[0-9A-Za-z]{32}"), "32 base62 characters after the prefix");
+        assertTrue(
+                key.substring(3).matches("[0-9A-Za-z]{32}"),
+                "32 base62 characters after the prefix");
     }
 
     @Test
@@ -40,12 +44,14 @@ class ApiKeysTest {
         Set<String> prefixes = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             String key = ApiKeys.generate(i % 2 == 0 ? KeyKind.PUBLISHABLE : KeyKind.SECRET);
-            assertTrue(ApiKeys.looksLikeKey(key), "generated key #" + i + " must pass looksLikeKey");
+            assertTrue(
+                    ApiKeys.looksLikeKey(key), "generated key #" + i + " must pass looksLikeKey");
             keys.add(key);
             prefixes.add(ApiKeys.prefixOf(key));
         }
         assertEquals(1000, keys.size());
-        // 8 random base62 chars in the prefix (~47 bits): collisions among 1000 are practically impossible
+        // 8 random base62 chars in the prefix (~47 bits): collisions among 1000 are practically
+        // impossible
         assertEquals(1000, prefixes.size());
     }
 
@@ -74,7 +80,9 @@ class ApiKeysTest {
     @Test
     void hash_knownInput_isSha256() {
         // SHA-256("abc")
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ApiKeys.hash("abc"));
+        assertEquals(
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                ApiKeys.hash("abc"));
     }
 
     @Test
@@ -102,24 +110,25 @@ class ApiKeysTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {
-        "",
-        "pk_",
-        "pk_0123456789ABCDEFGHIJabcdefghijK",      // 34
-        "pk_0123456789ABCDEFGHIJabcdefghijKLM",    // 36
-        "xk_0123456789ABCDEFGHIJabcdefghijKL",     // wrong prefix
-        "PK_0123456789ABCDEFGHIJabcdefghijKL",     // upper-case prefix
-        "pk-0123456789ABCDEFGHIJabcdefghijKL",
-        "pk_0123456789ABCDEFGHIJabcdefghij_L",     // underscore
-        "pk_0123456789ABCDEFGHIJabcdefghij-L",
-        "pk_0123456789ABCDEFGHIJabcdefghij L",
-        "pk_0123456789ABCDEFGHIJabcdefghijÄL",     // non-ASCII letter
-        "pk_0123456789ABCDEFGHIJabcdefghij٤L",     // Arabic-Indic digit
-        "pk_' OR '1'='1' --xxxxxxxxxxxxxxxxx",     // SQL-ish, length 35
-        "sk_x';DROP TABLE api_keys;--xxxxxxx",     // SQL-ish, length 35
-        "sk_%00xxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "Bearer pk_0123456789ABCDEFGHIJabcdefg",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "pk_",
+                "pk_0123456789ABCDEFGHIJabcdefghijK", // 34
+                "pk_0123456789ABCDEFGHIJabcdefghijKLM", // 36
+                "xk_0123456789ABCDEFGHIJabcdefghijKL", // wrong prefix
+                "PK_0123456789ABCDEFGHIJabcdefghijKL", // upper-case prefix
+                "pk-0123456789ABCDEFGHIJabcdefghijKL",
+                "pk_0123456789ABCDEFGHIJabcdefghij_L", // underscore
+                "pk_0123456789ABCDEFGHIJabcdefghij-L",
+                "pk_0123456789ABCDEFGHIJabcdefghij L",
+                "pk_0123456789ABCDEFGHIJabcdefghijÄL", // non-ASCII letter
+                "pk_0123456789ABCDEFGHIJabcdefghij٤L", // Arabic-Indic digit
+                "pk_' OR '1'='1' --xxxxxxxxxxxxxxxxx", // SQL-ish, length 35
+                "sk_x';DROP TABLE api_keys;--xxxxxxx", // SQL-ish, length 35
+                "sk_%00xxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                "Bearer pk_0123456789ABCDEFGHIJabcdefg",
+            })
     void looksLikeKey_junk_false(String key) {
         assertFalse(ApiKeys.looksLikeKey(key));
     }

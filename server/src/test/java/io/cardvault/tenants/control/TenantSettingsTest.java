@@ -42,45 +42,46 @@ class TenantSettingsTest {
     }
 
     @ParameterizedTest(name = "rejected #{index}: {0}")
-    @ValueSource(strings = {
-        "",
-        " ",
-        "javascript:alert(1)",
-        "data:text/html,x",
-        "ftp://a.example",
-        "//a.example",
-        "a.example",
-        "https://",
-        "https://a.example/path",
-        "https://a.example//",
-        "https://a.example?q=1",
-        "https://a.example#f",
-        "https://a.example;script-src",
-        "https://a.example; script-src *",
-        "https://a.example,https://b.example",
-        "http://evil.example",
-        "http://localhost.evil.example",
-        "http://*.localhost",
-        "https://user@a.example",
-        "https://user:pw@a.example",
-        "https://a.example'",
-        "https://\"a.example\"",
-        "'self'",
-        "https://a .example",
-        " https://a.example",
-        "https://a.example\t",
-        "https://a.example\n",
-        "https://a.example:0",
-        "https://a.example:65536",
-        "https://a.example:abc",
-        "https://a.*.example",
-        "https://*",
-        "https://a..example",
-        "https://-a.example",
-        "https://a_b.example",
-        "https://[2001:db8::1]",
-        "*",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "javascript:alert(1)",
+                "data:text/html,x",
+                "ftp://a.example",
+                "//a.example",
+                "a.example",
+                "https://",
+                "https://a.example/path",
+                "https://a.example//",
+                "https://a.example?q=1",
+                "https://a.example#f",
+                "https://a.example;script-src",
+                "https://a.example; script-src *",
+                "https://a.example,https://b.example",
+                "http://evil.example",
+                "http://localhost.evil.example",
+                "http://*.localhost",
+                "https://user@a.example",
+                "https://user:pw@a.example",
+                "https://a.example'",
+                "https://\"a.example\"",
+                "'self'",
+                "https://a .example",
+                " https://a.example",
+                "https://a.example\t",
+                "https://a.example\n",
+                "https://a.example:0",
+                "https://a.example:65536",
+                "https://a.example:abc",
+                "https://a.*.example",
+                "https://*",
+                "https://a..example",
+                "https://-a.example",
+                "https://a_b.example",
+                "https://[2001:db8::1]",
+                "*",
+            })
     void origin_unacceptableInput_rejected(String raw) {
         assertThrows(IllegalArgumentException.class, () -> TenantSettings.origin(raw));
     }
@@ -100,9 +101,14 @@ class TenantSettingsTest {
     @Test
     void origins_listWithDuplicatesAndErrors_normalisedDedupedAndIndexedErrors() {
         List<FieldError> errors = new ArrayList<>();
-        List<String> out = TenantSettings.origins(
-                Arrays.asList("https://Shop.Example/", "https://shop.example:443", "http://evil.example", "https://b.example"),
-                errors);
+        List<String> out =
+                TenantSettings.origins(
+                        Arrays.asList(
+                                "https://Shop.Example/",
+                                "https://shop.example:443",
+                                "http://evil.example",
+                                "https://b.example"),
+                        errors);
         assertEquals(List.of("https://shop.example", "https://b.example"), out);
         assertEquals(1, errors.size());
         assertEquals("allowedOrigins[2]", errors.get(0).field());
@@ -112,7 +118,8 @@ class TenantSettingsTest {
     @Test
     void origins_moreThanFifty_tooMany() {
         List<FieldError> errors = new ArrayList<>();
-        List<String> out = TenantSettings.origins(Collections.nCopies(51, "https://a.example"), errors);
+        List<String> out =
+                TenantSettings.origins(Collections.nCopies(51, "https://a.example"), errors);
         assertTrue(out.isEmpty());
         assertEquals(1, errors.size());
         assertEquals("too-many", errors.get(0).code());
@@ -155,8 +162,11 @@ class TenantSettingsTest {
     @Test
     void destinations_checkRejects_errorWithReason() {
         List<FieldError> errors = new ArrayList<>();
-        List<String> out = TenantSettings.destinations(List.of("https://ok.example", "http://bad.example"), errors,
-                p -> p.startsWith("https://") ? null : "must be https");
+        List<String> out =
+                TenantSettings.destinations(
+                        List.of("https://ok.example", "http://bad.example"),
+                        errors,
+                        p -> p.startsWith("https://") ? null : "must be https");
         assertEquals(List.of("https://ok.example"), out);
         assertEquals(1, errors.size());
         assertEquals("allowedDestinations[1]", errors.get(0).field());

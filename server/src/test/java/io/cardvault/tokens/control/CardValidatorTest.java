@@ -12,7 +12,6 @@ import io.cardvault.tokens.control.CardValidator.Result;
 import io.cardvault.tokens.control.CardValidator.Valid;
 import io.cardvault.tokens.entity.CardInput;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.YearMonth;
 import java.util.List;
@@ -30,7 +29,10 @@ class CardValidatorTest {
     private final CardValidator validator = new CardValidator(BrandCatalog.standard());
 
     private static JsonObjectBuilder card(String number) {
-        return Json.createObjectBuilder().add("number", number).add("expiryMonth", 12).add("expiryYear", 2030);
+        return Json.createObjectBuilder()
+                .add("number", number)
+                .add("expiryMonth", 12)
+                .add("expiryYear", 2030);
     }
 
     private Result validate(JsonObjectBuilder b) {
@@ -51,21 +53,32 @@ class CardValidatorTest {
         return errors;
     }
 
-    /** field:code pairs only — never the messages, so nothing submitted can appear in test output. */
+    /**
+     * field:code pairs only — never the messages, so nothing submitted can appear in test output.
+     */
     private static String codes(Result r) {
         return r instanceof Invalid i
-                ? i.errors().stream().map(e -> e.field() + ":" + e.code()).collect(Collectors.joining(", "))
+                ? i.errors().stream()
+                        .map(e -> e.field() + ":" + e.code())
+                        .collect(Collectors.joining(", "))
                 : "none";
     }
 
     private static void assertSingleError(List<FieldError> errors, String field, String code) {
-        String actual = errors.stream().map(e -> e.field() + ":" + e.code()).collect(Collectors.joining(", "));
+        String actual =
+                errors.stream()
+                        .map(e -> e.field() + ":" + e.code())
+                        .collect(Collectors.joining(", "));
         assertEquals(field + ":" + code, actual);
     }
 
     private static void assertHasError(List<FieldError> errors, String field, String code) {
-        String actual = errors.stream().map(e -> e.field() + ":" + e.code()).collect(Collectors.joining(", "));
-        assertTrue(errors.stream().anyMatch(e -> e.field().equals(field) && e.code().equals(code)),
+        String actual =
+                errors.stream()
+                        .map(e -> e.field() + ":" + e.code())
+                        .collect(Collectors.joining(", "));
+        assertTrue(
+                errors.stream().anyMatch(e -> e.field().equals(field) && e.code().equals(code)),
                 "expected " + field + ":" + code + " among [" + actual + "]");
     }
 
@@ -73,7 +86,11 @@ class CardValidatorTest {
 
     @Test
     void validate_visaWithSpacesAndDashes_validVisa() {
-        CardInput in = valid(card("4111 1111-1111 1111").add("cvc", "123").add("holderName", "  Jane Doe "));
+        CardInput in =
+                valid(
+                        card("4111 1111-1111 1111")
+                                .add("cvc", "123")
+                                .add("holderName", "  Jane Doe "));
         assertEquals("visa", in.brand());
         assertEquals("411111******1111", in.number().masked());
         assertEquals(12, in.expiryMonth());
@@ -106,7 +123,12 @@ class CardValidatorTest {
 
     @Test
     void validate_monthAndYearAsStrings_accepted() {
-        CardInput in = valid(Json.createObjectBuilder().add("number", VISA).add("expiryMonth", "07").add("expiryYear", "2031"));
+        CardInput in =
+                valid(
+                        Json.createObjectBuilder()
+                                .add("number", VISA)
+                                .add("expiryMonth", "07")
+                                .add("expiryYear", "2031"));
         assertEquals(7, in.expiryMonth());
         assertEquals(2031, in.expiryYear());
     }
@@ -143,7 +165,10 @@ class CardValidatorTest {
 
     @Test
     void validate_missingNumber_required() {
-        assertSingleError(invalid(Json.createObjectBuilder().add("expiryMonth", 12).add("expiryYear", 2030)), "number", "required");
+        assertSingleError(
+                invalid(Json.createObjectBuilder().add("expiryMonth", 12).add("expiryYear", 2030)),
+                "number",
+                "required");
     }
 
     @Test
@@ -159,12 +184,18 @@ class CardValidatorTest {
 
     @Test
     void validate_missingMonth_required() {
-        assertSingleError(invalid(Json.createObjectBuilder().add("number", VISA).add("expiryYear", 2030)), "expiryMonth", "required");
+        assertSingleError(
+                invalid(Json.createObjectBuilder().add("number", VISA).add("expiryYear", 2030)),
+                "expiryMonth",
+                "required");
     }
 
     @Test
     void validate_missingYear_required() {
-        assertSingleError(invalid(Json.createObjectBuilder().add("number", VISA).add("expiryMonth", 12)), "expiryYear", "required");
+        assertSingleError(
+                invalid(Json.createObjectBuilder().add("number", VISA).add("expiryMonth", 12)),
+                "expiryYear",
+                "required");
     }
 
     @Test
@@ -191,7 +222,10 @@ class CardValidatorTest {
     @Test
     void validate_tooLong_invalidLength() {
         assertSingleError(invalid(card("41111111111111111111")), "number", "invalid-length");
-        assertSingleError(invalid(card("4111 ".repeat(10))), "number", "invalid-length"); // over 40 characters
+        assertSingleError(
+                invalid(card("4111 ".repeat(10))),
+                "number",
+                "invalid-length"); // over 40 characters
     }
 
     @Test
@@ -221,27 +255,44 @@ class CardValidatorTest {
 
     @Test
     void validate_numberAsJsonNumber_unsupportedCharacters() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("number", Long.parseLong(VISA)).add("expiryMonth", 12).add("expiryYear", 2030);
+        JsonObjectBuilder b =
+                Json.createObjectBuilder()
+                        .add("number", Long.parseLong(VISA))
+                        .add("expiryMonth", 12)
+                        .add("expiryYear", 2030);
         assertSingleError(invalid(b), "number", "unsupported-characters");
     }
 
     @Test
     void validate_numberAsArrayOrObject_unsupportedCharacters() {
-        assertSingleError(invalid(card(VISA).add("number", Json.createArrayBuilder().add(VISA))), "number", "unsupported-characters");
-        assertSingleError(invalid(card(VISA).add("number", Json.createObjectBuilder())), "number", "unsupported-characters");
-        assertSingleError(invalid(card(VISA).add("number", true)), "number", "unsupported-characters");
+        assertSingleError(
+                invalid(card(VISA).add("number", Json.createArrayBuilder().add(VISA))),
+                "number",
+                "unsupported-characters");
+        assertSingleError(
+                invalid(card(VISA).add("number", Json.createObjectBuilder())),
+                "number",
+                "unsupported-characters");
+        assertSingleError(
+                invalid(card(VISA).add("number", true)), "number", "unsupported-characters");
     }
 
     // --- expiry --------------------------------------------------------------------------------
 
     @Test
     void validate_pastYear_expiredOnExpiryYear() {
-        assertSingleError(invalid(card(VISA).add("expiryMonth", 12).add("expiryYear", 2025)), "expiryYear", "expired");
+        assertSingleError(
+                invalid(card(VISA).add("expiryMonth", 12).add("expiryYear", 2025)),
+                "expiryYear",
+                "expired");
     }
 
     @Test
     void validate_sameYearEarlierMonth_expiredOnExpiryMonth() {
-        assertSingleError(invalid(card(VISA).add("expiryMonth", 10).add("expiryYear", 2026)), "expiryMonth", "expired");
+        assertSingleError(
+                invalid(card(VISA).add("expiryMonth", 10).add("expiryYear", 2026)),
+                "expiryMonth",
+                "expired");
     }
 
     @Test
@@ -251,35 +302,46 @@ class CardValidatorTest {
 
     @Test
     void validate_monthZero_invalidMonth() {
-        assertSingleError(invalid(card(VISA).add("expiryMonth", 0)), "expiryMonth", "invalid-month");
+        assertSingleError(
+                invalid(card(VISA).add("expiryMonth", 0)), "expiryMonth", "invalid-month");
     }
 
     @Test
     void validate_month13_invalidMonth() {
-        assertSingleError(invalid(card(VISA).add("expiryMonth", 13)), "expiryMonth", "invalid-month");
+        assertSingleError(
+                invalid(card(VISA).add("expiryMonth", 13)), "expiryMonth", "invalid-month");
     }
 
     @Test
     void validate_monthLetters_invalidMonth() {
-        assertSingleError(invalid(card(VISA).add("expiryMonth", "ab")), "expiryMonth", "invalid-month");
+        assertSingleError(
+                invalid(card(VISA).add("expiryMonth", "ab")), "expiryMonth", "invalid-month");
     }
 
     @Test
     void validate_monthFractionOrNegative_invalidMonth() {
-        assertSingleError(invalid(card(VISA).add("expiryMonth", 1.5)), "expiryMonth", "invalid-month");
-        assertSingleError(invalid(card(VISA).add("expiryMonth", -1)), "expiryMonth", "invalid-month");
-        assertSingleError(invalid(card(VISA).add("expiryMonth", 1e12)), "expiryMonth", "invalid-month");
+        assertSingleError(
+                invalid(card(VISA).add("expiryMonth", 1.5)), "expiryMonth", "invalid-month");
+        assertSingleError(
+                invalid(card(VISA).add("expiryMonth", -1)), "expiryMonth", "invalid-month");
+        assertSingleError(
+                invalid(card(VISA).add("expiryMonth", 1e12)), "expiryMonth", "invalid-month");
     }
 
     @Test
     void validate_yearWithThreeDigits_invalidLength() {
-        assertSingleError(invalid(card(VISA).add("expiryYear", 203)), "expiryYear", "invalid-length");
-        assertSingleError(invalid(card(VISA).add("expiryYear", 20300)), "expiryYear", "invalid-length");
+        assertSingleError(
+                invalid(card(VISA).add("expiryYear", 203)), "expiryYear", "invalid-length");
+        assertSingleError(
+                invalid(card(VISA).add("expiryYear", 20300)), "expiryYear", "invalid-length");
     }
 
     @Test
     void validate_yearLetters_unsupportedCharacters() {
-        assertSingleError(invalid(card(VISA).add("expiryYear", "20x0")), "expiryYear", "unsupported-characters");
+        assertSingleError(
+                invalid(card(VISA).add("expiryYear", "20x0")),
+                "expiryYear",
+                "unsupported-characters");
     }
 
     // --- cvc -----------------------------------------------------------------------------------
@@ -315,45 +377,78 @@ class CardValidatorTest {
 
     @Test
     void validate_holderName101Chars_invalidLength() {
-        assertSingleError(invalid(card(VISA).add("holderName", "a".repeat(101))), "holderName", "invalid-length");
+        assertSingleError(
+                invalid(card(VISA).add("holderName", "a".repeat(101))),
+                "holderName",
+                "invalid-length");
     }
 
     @Test
     void validate_holderName100Chars_valid() {
-        assertEquals(100, valid(card(VISA).add("holderName", "a".repeat(100))).holderName().orElseThrow().length());
+        assertEquals(
+                100,
+                valid(card(VISA).add("holderName", "a".repeat(100)))
+                        .holderName()
+                        .orElseThrow()
+                        .length());
     }
 
     @Test
     void validate_holderNameWithControlCharacter_unsupportedCharacters() {
-        assertSingleError(invalid(card(VISA).add("holderName", "Jane\u0000Doe")), "holderName", "unsupported-characters");
-        assertSingleError(invalid(card(VISA).add("holderName", "Jane\u001bDoe")), "holderName", "unsupported-characters");
-        assertSingleError(invalid(card(VISA).add("holderName", "Jane\u202eDoe")), "holderName", "unsupported-characters");
-        assertSingleError(invalid(card(VISA).add("holderName", "Jane\u2028Doe")), "holderName", "unsupported-characters");
+        assertSingleError(
+                invalid(card(VISA).add("holderName", "Jane\u0000Doe")),
+                "holderName",
+                "unsupported-characters");
+        assertSingleError(
+                invalid(card(VISA).add("holderName", "Jane\u001bDoe")),
+                "holderName",
+                "unsupported-characters");
+        assertSingleError(
+                invalid(card(VISA).add("holderName", "Jane\u202eDoe")),
+                "holderName",
+                "unsupported-characters");
+        assertSingleError(
+                invalid(card(VISA).add("holderName", "Jane\u2028Doe")),
+                "holderName",
+                "unsupported-characters");
     }
 
     @Test
     void validate_holderNameNotString_unsupportedCharacters() {
-        assertSingleError(invalid(card(VISA).add("holderName", 42)), "holderName", "unsupported-characters");
+        assertSingleError(
+                invalid(card(VISA).add("holderName", 42)), "holderName", "unsupported-characters");
     }
 
     // --- messages ------------------------------------------------------------------------------
 
     @Test
     void validate_anyError_messagesNeverContainSubmittedNumber() {
-        List<String> numbers = List.of(
-                "4111111111111112",            // luhn
-                "411111111111111",             // length
-                "4111 1111 1111 111a",         // characters
-                "5555555555554444",            // valid number, expired below
-                "378282246310005");            // valid number, wrong cvc below
+        List<String> numbers =
+                List.of(
+                        "4111111111111112", // luhn
+                        "411111111111111", // length
+                        "4111 1111 1111 111a", // characters
+                        "5555555555554444", // valid number, expired below
+                        "378282246310005"); // valid number, wrong cvc below
         for (int i = 0; i < numbers.size(); i++) {
             String n = numbers.get(i);
-            Result r = validate(card(n).add("expiryYear", 2020).add("cvc", "12").add("holderName", "x\u0000"));
+            Result r =
+                    validate(
+                            card(n).add("expiryYear", 2020)
+                                    .add("cvc", "12")
+                                    .add("holderName", "x\u0000"));
             assertInstanceOf(Invalid.class, r, "vector #" + i);
             String digits = n.replaceAll("\\D", "");
             for (FieldError e : ((Invalid) r).errors()) {
-                assertFalse(e.message().contains(n) || e.message().contains(digits) || e.message().contains(digits.substring(0, 6)),
-                        "error message for " + e.field() + " of vector #" + i + " contains the submitted number");
+                assertFalse(
+                        e.message().contains(n)
+                                || e.message().contains(digits)
+                                || e.message().contains(digits.substring(0, 6)),
+                        "error message for "
+                                + e.field()
+                                + " of vector #"
+                                + i
+                                + " contains the submitted number");
             }
         }
     }

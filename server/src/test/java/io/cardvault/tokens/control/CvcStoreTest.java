@@ -99,7 +99,10 @@ class CvcStoreTest {
         clock.advance(Duration.ofMinutes(2));
         assertEquals(Optional.empty(), store.peek(TENANT, token));
         clock.advance(Duration.ofMinutes(-2));
-        assertEquals(Optional.empty(), store.peek(TENANT, token), "an expired entry must be deleted, not hidden");
+        assertEquals(
+                Optional.empty(),
+                store.peek(TENANT, token),
+                "an expired entry must be deleted, not hidden");
     }
 
     @Test

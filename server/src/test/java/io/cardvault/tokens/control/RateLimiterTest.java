@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class RateLimiterTest {
 
     private static final Caller PK = new Caller("ten_a", KeyKind.PUBLISHABLE, "pk_AAAAAAAA");
-    private static final Caller PK_OTHER_TENANT = new Caller("ten_b", KeyKind.PUBLISHABLE, "pk_BBBBBBBB");
+    private static final Caller PK_OTHER_TENANT =
+            new Caller("ten_b", KeyKind.PUBLISHABLE, "pk_BBBBBBBB");
     private static final Caller SK = new Caller("ten_a", KeyKind.SECRET, "sk_AAAAAAAA");
     private static final String ADDRESS = "198.51.100.7";
     private static final String OTHER_ADDRESS = "203.0.113.9";
@@ -39,7 +40,9 @@ class RateLimiterTest {
     private void hitTimes(Caller caller, String address, int times) {
         for (int i = 0; i < times; i++) {
             int attempt = i;
-            assertDoesNotThrow(() -> limiter.checkTokenize(caller, address), "attempt #" + attempt + " should pass");
+            assertDoesNotThrow(
+                    () -> limiter.checkTokenize(caller, address),
+                    "attempt #" + attempt + " should pass");
         }
     }
 
@@ -111,7 +114,8 @@ class RateLimiterTest {
         limiter.perAddress = 100;
         hitTimes(PK, ADDRESS, 2);
         hitTimes(PK, OTHER_ADDRESS, 2);
-        ApiException e = assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, "192.0.2.1"));
+        ApiException e =
+                assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, "192.0.2.1"));
         assertEquals(ProblemType.RATE_LIMITED, e.type());
     }
 
@@ -132,7 +136,10 @@ class RateLimiterTest {
         hitTimes(SK, ADDRESS, 5); // more than perAddress (3)
         ApiException e = assertThrows(ApiException.class, () -> limiter.checkTokenize(SK, ADDRESS));
         assertEquals(ProblemType.RATE_LIMITED, e.type());
-        assertThrows(ApiException.class, () -> limiter.checkTokenize(SK, OTHER_ADDRESS), "limit is per key, not per address");
+        assertThrows(
+                ApiException.class,
+                () -> limiter.checkTokenize(SK, OTHER_ADDRESS),
+                "limit is per key, not per address");
     }
 
     @Test

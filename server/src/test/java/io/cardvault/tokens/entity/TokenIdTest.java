@@ -56,28 +56,29 @@ class TokenIdTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {
-        "",
-        "6f1c2b1e-7a0d-1c4e-9f5e-2b8a8d0e4c11",     // version 1
-        "6f1c2b1e-7a0d-3c4e-9f5e-2b8a8d0e4c11",     // version 3
-        "6f1c2b1e-7a0d-5c4e-9f5e-2b8a8d0e4c11",     // version 5
-        "6f1c2b1e-7a0d-7c4e-9f5e-2b8a8d0e4c11",     // version 7
-        "6f1c2b1e-7a0d-4c4e-1f5e-2b8a8d0e4c11",     // NCS variant
-        "6f1c2b1e-7a0d-4c4e-cf5e-2b8a8d0e4c11",     // Microsoft variant
-        "6f1c2b1e-7a0d-4c4e-ff5e-2b8a8d0e4c11",
-        "6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c1",      // too short
-        "6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c111",    // too long
-        "6f1c2b1e7a0d4c4e9f5e2b8a8d0e4c11",         // no dashes
-        "{6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c1}",
-        "6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c1g",
-        "6f1c2b1e_7a0d_4c4e_9f5e_2b8a8d0e4c11",
-        " 6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c1",
-        "6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c1\n",
-        "00000000-0000-0000-0000-000000000000",
-        "../../../../etc/passwd/aaaaaaaaaaaaa",
-        "6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c١١",     // Arabic-Indic digits
-        "tok_6f1c2b1e7a0d4c4e9f5e2b8a8d0e4c1",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "6f1c2b1e-7a0d-1c4e-9f5e-2b8a8d0e4c11", // version 1
+                "6f1c2b1e-7a0d-3c4e-9f5e-2b8a8d0e4c11", // version 3
+                "6f1c2b1e-7a0d-5c4e-9f5e-2b8a8d0e4c11", // version 5
+                "6f1c2b1e-7a0d-7c4e-9f5e-2b8a8d0e4c11", // version 7
+                "6f1c2b1e-7a0d-4c4e-1f5e-2b8a8d0e4c11", // NCS variant
+                "6f1c2b1e-7a0d-4c4e-cf5e-2b8a8d0e4c11", // Microsoft variant
+                "6f1c2b1e-7a0d-4c4e-ff5e-2b8a8d0e4c11",
+                "6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c1", // too short
+                "6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c111", // too long
+                "6f1c2b1e7a0d4c4e9f5e2b8a8d0e4c11", // no dashes
+                "{6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c1}",
+                "6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c1g",
+                "6f1c2b1e_7a0d_4c4e_9f5e_2b8a8d0e4c11",
+                " 6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c1",
+                "6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c1\n",
+                "00000000-0000-0000-0000-000000000000",
+                "../../../../etc/passwd/aaaaaaaaaaaaa",
+                "6f1c2b1e-7a0d-4c4e-9f5e-2b8a8d0e4c١١", // Arabic-Indic digits
+                "tok_6f1c2b1e7a0d4c4e9f5e2b8a8d0e4c1",
+            })
     void parse_malformed_empty(String raw) {
         assertEquals(Optional.empty(), TokenId.parse(raw));
     }
