@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerProcessIT {
 
     static final String[] TEST_PANS = {
+        "4000000000000002",
         "4111111111111111", "5555555555554444", "378282246310005", "4111111111111112"
     };
 
@@ -74,6 +75,31 @@ class ServerProcessIT {
             assertEquals(201, r.status());
             acknowledged.add(r.json().getString("id"));
         }
+        // forwarding: a payment through the sandbox PSP, a decline, a broken placeholder
+        String sandbox = "http://127.0.0.1:" + port + "/sandbox/psp/v1/payments";
+        String payment =
+                "{\"amount\":1999,\"currency\":\"EUR\",\"card\":{\"number\":\"{{ number }}\","
+                        + "\"expMonth\":\"{{ expiryMonth | unwrap }}\",\"expYear\":\"{{ expiryYear | unwrap }}\","
+                        + "\"cvc\":\"{{ cvc }}\"}}";
+        Reply paid =
+                api.send(
+                        "POST", "api/v1/forward", payment, "Content-Type", "application/json",
+                        "x-api-key", sk, "x-token-id", acknowledged.get(1), "x-forward-url", sandbox);
+        assertEquals(201, paid.status(), "sandbox payment through the proxy");
+        assertEquals("approved", paid.json().getString("status"));
+        Reply broken =
+                api.send(
+                        "POST", "api/v1/forward", "{\"n\":\"{{ number | nope }}\"}", "Content-Type",
+                        "application/json", "x-api-key", sk, "x-token-id", acknowledged.get(3),
+                        "x-forward-url", sandbox);
+        assertEquals(400, broken.status());
+        String declined = "{\"amount\":1999,\"currency\":\"EUR\",\"card\":{\"number\":\"4000000000000002\","
+                + "\"expMonth\":12,\"expYear\":2031}}";
+        assertEquals(
+                402,
+                api.send("POST", "sandbox/psp/v1/payments", declined, "Content-Type", "application/json")
+                        .status());
+
         // failures that carry card data in their input must not put it in the log either
         assertEquals(
                 422,
