@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cardvault.it.Api.Reply;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -31,24 +28,27 @@ class ServerProcessIT {
 
     static final String[] TEST_PANS = {
         "4000000000000002",
-        "4111111111111111", "5555555555554444", "378282246310005", "4111111111111112"
+        "4111111111111111",
+        "5555555555554444",
+        "378282246310005",
+        "4111111111111112"
     };
 
     @TempDir Path work;
 
-    Process server;
+    ServerProcess server;
 
     @AfterEach
-    void stop() {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly();
+    void stop() throws InterruptedException {
+        if (server != null) {
+            server.kill();
         }
     }
 
     @Test
     void killMinus9_acknowledgedTokensSurviveRestart_andNothingLeaks() throws Exception {
         Path data = work.resolve("data");
-        int port = freePort();
+        int port = ServerProcess.freePort();
         Path log1 = work.resolve("server-1.log");
         Api api = start(data, port, log1);
         Properties demo = demoKeys(data);
@@ -83,21 +83,44 @@ class ServerProcessIT {
                         + "\"cvc\":\"{{ cvc }}\"}}";
         Reply paid =
                 api.send(
-                        "POST", "api/v1/forward", payment, "Content-Type", "application/json",
-                        "x-api-key", sk, "x-token-id", acknowledged.get(1), "x-forward-url", sandbox);
+                        "POST",
+                        "api/v1/forward",
+                        payment,
+                        "Content-Type",
+                        "application/json",
+                        "x-api-key",
+                        sk,
+                        "x-token-id",
+                        acknowledged.get(1),
+                        "x-forward-url",
+                        sandbox);
         assertEquals(201, paid.status(), "sandbox payment through the proxy");
         assertEquals("approved", paid.json().getString("status"));
         Reply broken =
                 api.send(
-                        "POST", "api/v1/forward", "{\"n\":\"{{ number | nope }}\"}", "Content-Type",
-                        "application/json", "x-api-key", sk, "x-token-id", acknowledged.get(3),
-                        "x-forward-url", sandbox);
+                        "POST",
+                        "api/v1/forward",
+                        "{\"n\":\"{{ number | nope }}\"}",
+                        "Content-Type",
+                        "application/json",
+                        "x-api-key",
+                        sk,
+                        "x-token-id",
+                        acknowledged.get(3),
+                        "x-forward-url",
+                        sandbox);
         assertEquals(400, broken.status());
-        String declined = "{\"amount\":1999,\"currency\":\"EUR\",\"card\":{\"number\":\"4000000000000002\","
-                + "\"expMonth\":12,\"expYear\":2031}}";
+        String declined =
+                "{\"amount\":1999,\"currency\":\"EUR\",\"card\":{\"number\":\"4000000000000002\","
+                        + "\"expMonth\":12,\"expYear\":2031}}";
         assertEquals(
                 402,
-                api.send("POST", "sandbox/psp/v1/payments", declined, "Content-Type", "application/json")
+                api.send(
+                                "POST",
+                                "sandbox/psp/v1/payments",
+                                declined,
+                                "Content-Type",
+                                "application/json")
                         .status());
 
         // failures that carry card data in their input must not put it in the log either
@@ -122,7 +145,7 @@ class ServerProcessIT {
                                 "nope")
                         .status());
 
-        server.destroyForcibly().waitFor();
+        server.kill();
         Api restarted = start(data, port, work.resolve("server-2.log"));
         for (String id : acknowledged) {
             Reply r = restarted.send("GET", "api/v1/tokens/" + id, null, "x-api-key", sk);
@@ -131,8 +154,7 @@ class ServerProcessIT {
                     r.json().getJsonObject("card").getBoolean("cvcAvailable"),
                     "a CVC never survives a restart");
         }
-        server.destroy();
-        server.waitFor();
+        server.close();
 
         for (Path log : List.of(log1, work.resolve("server-2.log"))) {
             String text = Files.readString(log, StandardCharsets.ISO_8859_1);
@@ -157,41 +179,9 @@ class ServerProcessIT {
     }
 
     private Api start(Path data, int port, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb =
-                new ProcessBuilder(
-                                java,
-                                "-jar",
-                                Path.of("target", "cardvault.jar").toAbsolutePath().toString(),
-                                "--port",
-                                String.valueOf(port))
-                        .directory(work.toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile());
-        pb.environment().put("CARDVAULT_DATA_DIR", data.toString());
-        pb.environment().put("CARDVAULT_PUBLIC_URL", "http://127.0.0.1:" + port);
-        pb.environment()
-                .keySet()
-                .removeIf(
-                        k ->
-                                k.startsWith("CARDVAULT_")
-                                        && !k.equals("CARDVAULT_DATA_DIR")
-                                        && !k.equals("CARDVAULT_PUBLIC_URL"));
-        server = pb.start();
-        Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(server.isAlive(), "server exited during start-up; see " + log);
-            try {
-                if (api.send("GET", "health/ready", null).status() == 200) {
-                    return api;
-                }
-            } catch (RuntimeException notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("server not ready within 120 s");
+        server =
+                ServerProcess.start(work, port, log, Map.of("CARDVAULT_DATA_DIR", data.toString()));
+        return server.api();
     }
 
     private static Properties demoKeys(Path data) throws IOException {
@@ -200,11 +190,5 @@ class ServerProcessIT {
             p.load(r);
         }
         return p;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }
