@@ -3,7 +3,6 @@ package io.cardvault.forwarding.control;
 import io.cardvault.forwarding.entity.ForwardRequest;
 import io.cardvault.forwarding.entity.RelayedResponse;
 import io.cardvault.platform.control.ApiException;
-import io.cardvault.platform.entity.FieldError;
 import io.cardvault.platform.entity.ProblemType;
 import io.cardvault.tenants.entity.Tenant;
 import io.cardvault.tokens.control.TokenVault;
@@ -11,17 +10,12 @@ import io.cardvault.tokens.entity.RevealedCard;
 import io.cardvault.tokens.entity.TokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.Inet6Address;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -77,7 +71,7 @@ public class ForwardCall {
         String contentType = request.header("content-type");
         boolean usesCvc = usesCvc(request, contentType, parts[1], headers);
         if (usesCvc && card.cvc().isEmpty()) {
-            throw cvcUnavailable();
+            throw ForwardProblems.cvcUnavailable();
         }
         HttpRequest httpRequest =
                 render(request, destination, parts[1], headers, attributes, contentType);
@@ -109,14 +103,14 @@ public class ForwardCall {
                 return true;
             }
         } catch (PlaceholderException e) {
-            throw invalidPlaceholder(e);
+            throw ForwardProblems.invalidPlaceholder(e);
         }
         try {
             if (rawQuery != null && engine.usesCvc(rawQuery)) {
                 return true;
             }
         } catch (PlaceholderException e) {
-            throw invalidPlaceholder(e.in("url"));
+            throw ForwardProblems.invalidPlaceholder(e.in("url"));
         }
         for (Map.Entry<String, List<String>> h : headers.entrySet()) {
             for (String value : h.getValue()) {
@@ -125,27 +119,11 @@ public class ForwardCall {
                         return true;
                     }
                 } catch (PlaceholderException e) {
-                    throw invalidPlaceholder(e.in("header:" + h.getKey()));
+                    throw ForwardProblems.invalidPlaceholder(e.in("header:" + h.getKey()));
                 }
             }
         }
         return false;
-    }
-
-    private static ApiException invalidPlaceholder(PlaceholderException e) {
-        return new ApiException(
-                ProblemType.INVALID_PLACEHOLDER,
-                "invalid placeholder in "
-                        + e.where()
-                        + " at position "
-                        + e.position()
-                        + ": "
-                        + e.getMessage(),
-                List.of(
-                        new FieldError(
-                                e.where(),
-                                "invalid-placeholder",
-                                e.getMessage() + " (position " + e.position() + ")")));
     }
 
     private Destination check(String baseUrl, Tenant tenant) {
@@ -198,9 +176,9 @@ public class ForwardCall {
             }
             return b.build();
         } catch (PlaceholderException e) {
-            throw invalidPlaceholder(e);
+            throw ForwardProblems.invalidPlaceholder(e);
         } catch (CvcUnavailableException e) {
-            throw cvcUnavailable();
+            throw ForwardProblems.cvcUnavailable();
         } catch (IllegalArgumentException e) {
             throw new ApiException(
                     ProblemType.MALFORMED_REQUEST,
@@ -247,12 +225,15 @@ public class ForwardCall {
                 return future.get(client.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 future.cancel(true);
-                throw timeout();
+                throw ForwardProblems.timeout();
             } catch (ExecutionException e) {
-                throw failure(e.getCause(), outcome);
+                if (ForwardProblems.nothingSent(e.getCause())) {
+                    outcome.sent = false;
+                }
+                throw ForwardProblems.failure(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw timeout();
+                throw ForwardProblems.timeout();
             }
         } catch (ApiException e) {
             throw e;
@@ -260,40 +241,6 @@ public class ForwardCall {
             throw new ApiException(
                     ProblemType.DESTINATION_UNREACHABLE, "the destination could not be reached");
         }
-    }
-
-    private static ApiException failure(Throwable cause, Outcome outcome) {
-        if (cause instanceof HttpConnectTimeoutException) {
-            outcome.sent = false;
-            return timeout();
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return timeout();
-        }
-        if (cause instanceof ConnectException
-                || cause instanceof java.nio.channels.UnresolvedAddressException) {
-            outcome.sent = false;
-        }
-        String what =
-                cause instanceof javax.net.ssl.SSLException
-                        ? "TLS handshake with the destination failed"
-                        : cause instanceof ConnectException
-                                ? "the destination refused the connection"
-                                : cause instanceof IOException
-                                        ? "the connection to the destination failed"
-                                        : "the destination could not be reached";
-        return new ApiException(ProblemType.DESTINATION_UNREACHABLE, what);
-    }
-
-    private static ApiException timeout() {
-        return new ApiException(
-                ProblemType.DESTINATION_TIMEOUT, "the destination did not answer in time");
-    }
-
-    private static ApiException cvcUnavailable() {
-        return new ApiException(
-                ProblemType.CVC_UNAVAILABLE,
-                "the request uses {{ cvc }} but this token has no CVC (it expired, was used, or was never collected); re-collect it");
     }
 
     static String[] splitQuery(String url) {
@@ -305,9 +252,5 @@ public class ForwardCall {
         String query = url.substring(q + 1);
         int hash = query.indexOf('#');
         return new String[] {url.substring(0, q), hash < 0 ? query : query.substring(0, hash)};
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

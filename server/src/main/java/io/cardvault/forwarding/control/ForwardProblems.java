@@ -1,0 +1,71 @@
+package io.cardvault.forwarding.control;
+
+import io.cardvault.platform.control.ApiException;
+import io.cardvault.platform.entity.FieldError;
+import io.cardvault.platform.entity.ProblemType;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+
+/**
+ * The problems the proxy itself answers with. Details name the failure class, never the URL's
+ * query, a header value or any card data.
+ */
+final class ForwardProblems {
+
+    private ForwardProblems() {}
+
+    /** Failures where no byte of the request can have reached the destination. */
+    static boolean nothingSent(Throwable cause) {
+        return cause instanceof HttpConnectTimeoutException
+                || cause instanceof ConnectException
+                || cause instanceof java.nio.channels.UnresolvedAddressException;
+    }
+
+    static ApiException invalidPlaceholder(PlaceholderException e) {
+        return new ApiException(
+                ProblemType.INVALID_PLACEHOLDER,
+                "invalid placeholder in "
+                        + e.where()
+                        + " at position "
+                        + e.position()
+                        + ": "
+                        + e.getMessage(),
+                List.of(
+                        new FieldError(
+                                e.where(),
+                                "invalid-placeholder",
+                                e.getMessage() + " (position " + e.position() + ")")));
+    }
+
+    static ApiException failure(Throwable cause) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            return timeout();
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return timeout();
+        }
+        String what =
+                cause instanceof javax.net.ssl.SSLException
+                        ? "TLS handshake with the destination failed"
+                        : cause instanceof ConnectException
+                                ? "the destination refused the connection"
+                                : cause instanceof IOException
+                                        ? "the connection to the destination failed"
+                                        : "the destination could not be reached";
+        return new ApiException(ProblemType.DESTINATION_UNREACHABLE, what);
+    }
+
+    static ApiException timeout() {
+        return new ApiException(
+                ProblemType.DESTINATION_TIMEOUT, "the destination did not answer in time");
+    }
+
+    static ApiException cvcUnavailable() {
+        return new ApiException(
+                ProblemType.CVC_UNAVAILABLE,
+                "the request uses {{ cvc }} but this token has no CVC (it expired, was used, or was never collected); re-collect it");
+    }
+}

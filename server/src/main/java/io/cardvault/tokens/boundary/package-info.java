@@ -1,0 +1,2 @@
+/** The tokens API. Responses carry masked metadata only, never the PAN or CVC. */
+package io.cardvault.tokens.boundary;
