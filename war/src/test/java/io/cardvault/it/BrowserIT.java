@@ -82,6 +82,15 @@ class BrowserIT {
                     exchange.getResponseBody().write(page);
                     exchange.close();
                 });
+        merchant.createContext(
+                "/cvc.html",
+                exchange -> {
+                    byte[] page = cvcOnlyPage().getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                    exchange.sendResponseHeaders(200, page.length);
+                    exchange.getResponseBody().write(page);
+                    exchange.close();
+                });
         merchant.start();
         profile = Files.createTempDirectory("cardvault-chromium");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -216,6 +225,37 @@ class BrowserIT {
                 ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    @Test
+    void storedCard_cvcOnlyField_recollectsCvc() {
+        JsonObject tenant =
+                api.createTenant(
+                        "Cvc " + UUID.randomUUID(), "[\"" + merchantOrigin() + "\"]", "[]");
+        String sk = tenant.getString("secretKey");
+        String tokenId =
+                api.postJson(
+                                "api/v1/tokens",
+                                Api.card("378282246310005", 12, 2031, null),
+                                "x-api-key",
+                                sk)
+                        .json()
+                        .getString("id");
+        driver.get(
+                merchantOrigin()
+                        + "/cvc.html?key="
+                        + tenant.getString("publishableKey")
+                        + "&token="
+                        + tokenId);
+        waitFor(() -> readyCount() == 1, "the CVC field is ready");
+        typeInto("card-cvc", "1234", "cc-csc");
+        driver.findElement(By.id("recollect")).click();
+        waitFor(
+                () -> !driver.findElement(By.id("result")).getText().isEmpty(),
+                "recollectCvc result");
+        assertEquals("ok", driver.findElement(By.id("result")).getText());
+        Reply read = api.send("GET", "api/v1/tokens/" + tokenId, null, "x-api-key", sk);
+        assertTrue(read.json().getJsonObject("card").getBoolean("cvcAvailable"));
+    }
+
     private void typeInto(String hostId, String text, String expectedAutocomplete) {
         WebElement frame = driver.findElement(By.cssSelector("#" + hostId + " iframe"));
         driver.switchTo().frame(frame);
@@ -258,6 +298,24 @@ class BrowserIT {
     }
 
     /** A minimal merchant checkout on its own origin that records every message it receives. */
+    /** CVC-only mode for a stored card, as a merchant re-collecting the CVC for a saved amex. */
+    private String cvcOnlyPage() {
+        return "<!doctype html><html><head><meta charset=utf-8><title>merchant</title></head><body>"
+                + "<div id=card-cvc></div><button id=recollect>Confirm</button><pre id=result></pre>"
+                + "<script>window.__ready=0;</script>"
+                + "<script src='"
+                + cardvaultOrigin()
+                + "/js/cardvault.js'></script>"
+                + "<script>var q=new URLSearchParams(location.search);"
+                + "var fields=CardVault.fields({key:q.get('key'),locale:'en'});"
+                + "fields.on('ready',function(){window.__ready++;});"
+                + "fields.create('cvc',{token:q.get('token'),brand:'amex'}).mount('#card-cvc');"
+                + "document.getElementById('recollect').onclick=function(){fields.recollectCvc().then(function(){"
+                + "document.getElementById('result').textContent='ok';},function(e){"
+                + "document.getElementById('result').textContent='error '+e.code+' '+e.message;});};"
+                + "</script></body></html>";
+    }
+
     private String merchantPage() {
         return "<!doctype html><html><head><meta charset=utf-8><title>merchant</title></head><body>"
                 + "<div id=card-number></div><div id=card-expiry></div><div id=card-cvc></div><div id=card-holder></div>"

@@ -52,6 +52,13 @@ class ServerProcessIT {
         Path log1 = work.resolve("server-1.log");
         Api api = start(data, port, log1);
         Properties demo = demoKeys(data);
+        for (String secretFile : List.of("master.key", "demo.env")) {
+            assertEquals(
+                    "rw-------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(data.resolve(secretFile))),
+                    secretFile + " must be readable by its owner only");
+        }
         String sk = demo.getProperty("CARDVAULT_DEMO_SK");
         String pk = demo.getProperty("CARDVAULT_DEMO_PK");
 
