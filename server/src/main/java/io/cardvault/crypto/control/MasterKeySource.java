@@ -69,7 +69,7 @@ public class MasterKeySource {
         LOG.warning(
                 () ->
                         "DEMO MODE: generated a master key in "
-                                + file.toAbsolutePath()
+                                + file.toAbsolutePath().normalize()
                                 + " - for production set cardvault.master-key or cardvault.master-key-file and keep it out of the data directory");
         return key;
     }
