@@ -100,8 +100,19 @@ public class ForwardReplays {
                 key);
     }
 
+    /**
+     * Responses whose stored form would not fit the replay column (about 700 KB of body) are kept
+     * without their body, marked {@code x-cardvault-replay-truncated: true}: a retry still never
+     * calls the destination twice.
+     */
+    static final int MAX_REPLAY_BODY = 512 * 1024;
+
     private String encode(String tenantId, String key, RelayedResponse r) {
+        boolean truncated = r.body().length > MAX_REPLAY_BODY;
         JsonObjectBuilder headers = Json.createObjectBuilder();
+        if (truncated) {
+            headers.add("x-cardvault-replay-truncated", Json.createArrayBuilder().add("true"));
+        }
         r.headers()
                 .forEach(
                         (name, values) -> {
@@ -114,7 +125,9 @@ public class ForwardReplays {
                         .add("status", r.status())
                         .add("forwardId", r.forwardId())
                         .add("headers", headers)
-                        .add("body", Base64.getEncoder().encodeToString(r.body()))
+                        .add(
+                                "body",
+                                truncated ? "" : Base64.getEncoder().encodeToString(r.body()))
                         .build()
                         .toString();
         byte[] ct =
