@@ -20,7 +20,11 @@ public final class Api {
             System.getenv().getOrDefault("CARDVAULT_ADMIN_KEY", "it-admin-key-0123456789");
 
     private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
 
     private final URI base;
 
@@ -56,6 +60,12 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String body, String... headers) {
+        return sendBytes(
+                method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Raw bytes as given; a header whose value is null is not sent. */
+    public Reply sendBytes(String method, String path, byte[] body, String... headers) {
         HttpRequest.Builder b =
                 HttpRequest.newBuilder(
                                 base.resolve(path.startsWith("/") ? path.substring(1) : path))
@@ -64,10 +74,11 @@ public final class Api {
                                 method,
                                 body == null
                                         ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(
-                                                body, StandardCharsets.UTF_8));
+                                        : HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
+            if (headers[i + 1] != null) {
+                b.header(headers[i], headers[i + 1]);
+            }
         }
         try {
             HttpResponse<String> r =

@@ -6,14 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.cardvault.it.Api.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -21,13 +14,6 @@ import java.util.regex.Pattern;
  * never put a card number into a failure message (digit runs that could be a PAN are masked).
  */
 final class ForwardSupport {
-
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
 
     private static final Pattern PAN_LIKE = Pattern.compile("[0-9](?:[ -]?[0-9]){11,18}");
 
@@ -38,34 +24,7 @@ final class ForwardSupport {
      * endpoint.
      */
     static Reply send(Api api, String method, byte[] body, String... headers) {
-        URI uri = api.base().resolve("api/v1/forward");
-        if (!uri.getHost().equals("127.0.0.1") && !uri.getHost().equals("localhost")) {
-            throw new IllegalArgumentException("tests talk to loopback only");
-        }
-        HttpRequest.Builder b =
-                HttpRequest.newBuilder(uri)
-                        .timeout(Duration.ofSeconds(30))
-                        .method(
-                                method,
-                                body == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            if (headers[i + 1] != null) {
-                b.header(headers[i], headers[i + 1]);
-            }
-        }
-        try {
-            HttpResponse<String> r =
-                    CLIENT.send(
-                            b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(r.statusCode(), r.headers(), r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.sendBytes(method, "api/v1/forward", body, headers);
     }
 
     static byte[] utf8(String s) {

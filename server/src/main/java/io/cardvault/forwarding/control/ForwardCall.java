@@ -244,10 +244,9 @@ public class ForwardCall {
     }
 
     static String[] splitQuery(String url) {
-        String noFragment = url;
         int q = url.indexOf('?');
         if (q < 0) {
-            return new String[] {noFragment, null};
+            return new String[] {url, null};
         }
         String query = url.substring(q + 1);
         int hash = query.indexOf('#');

@@ -125,9 +125,7 @@ public class ForwardReplays {
                         .add("status", r.status())
                         .add("forwardId", r.forwardId())
                         .add("headers", headers)
-                        .add(
-                                "body",
-                                truncated ? "" : Base64.getEncoder().encodeToString(r.body()))
+                        .add("body", truncated ? "" : Base64.getEncoder().encodeToString(r.body()))
                         .build()
                         .toString();
         byte[] ct =

@@ -9,8 +9,6 @@ import io.cardvault.platform.entity.ProblemType;
 import io.cardvault.tenants.control.TenantRegistry;
 import io.cardvault.tenants.entity.Caller;
 import io.cardvault.tenants.entity.Tenant;
-import io.cardvault.tokens.control.TokenVault;
-import io.cardvault.tokens.entity.RevealedCard;
 import io.cardvault.tokens.entity.TokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,8 +37,6 @@ public class Forwarder {
             java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s]+(?:[/#]\\S*)?");
 
     @Inject TenantRegistry tenants;
-
-    @Inject TokenVault vault;
 
     @Inject Keyring keyring;
 
@@ -73,15 +69,7 @@ public class Forwarder {
             Map<String, List<String>> outgoing = destinationHeaders(request);
             String key = request.header("idempotency-key");
             if (key == null) {
-                return call.perform(
-                        caller.tenantId(),
-                        tenant(caller),
-                        tokenId,
-                        request,
-                        url,
-                        outgoing,
-                        forwardId,
-                        outcome);
+                return perform(caller, request, url, tokenId, outgoing, forwardId, outcome);
             }
             String digest = digest(caller.tenantId(), request, url, tokenId);
             Optional<RelayedResponse> replay = replays.reserve(caller.tenantId(), key, digest);
@@ -123,15 +111,7 @@ public class Forwarder {
             ForwardCall.Outcome outcome) {
         try {
             RelayedResponse response =
-                    call.perform(
-                            caller.tenantId(),
-                            tenant(caller),
-                            tokenId,
-                            request,
-                            url,
-                            outgoing,
-                            forwardId,
-                            outcome);
+                    perform(caller, request, url, tokenId, outgoing, forwardId, outcome);
             replays.complete(caller.tenantId(), key, response);
             return response;
         } catch (ApiException e) {
@@ -147,6 +127,25 @@ public class Forwarder {
             replays.release(caller.tenantId(), key);
             throw e;
         }
+    }
+
+    private RelayedResponse perform(
+            Caller caller,
+            ForwardRequest request,
+            String url,
+            TokenId tokenId,
+            Map<String, List<String>> outgoing,
+            String forwardId,
+            ForwardCall.Outcome outcome) {
+        return call.perform(
+                caller.tenantId(),
+                tenant(caller),
+                tokenId,
+                request,
+                url,
+                outgoing,
+                forwardId,
+                outcome);
     }
 
     private Map<String, List<String>> destinationHeaders(ForwardRequest request) {
@@ -198,10 +197,5 @@ public class Forwarder {
                         List.of("true")),
                 body,
                 forwardId);
-    }
-
-    /** Used by the CVC hook and tests: the card of a token for this tenant, if any. */
-    Optional<RevealedCard> reveal(String tenantId, TokenId id) {
-        return vault.reveal(tenantId, id);
     }
 }

@@ -68,24 +68,7 @@ public class PlaceholderEngine {
             return value == null ? "" : value;
         }
         String where = "header:" + headerName;
-        Template template = parse(value, where);
-        StringBuilder out = new StringBuilder();
-        for (Template.Part part : template.parts()) {
-            if (part instanceof Template.Literal literal) {
-                out.append(literal.text());
-            } else {
-                Template.Placeholder placeholder = (Template.Placeholder) part;
-                String injected = placeholder.evaluate(card).text();
-                if (!isHeaderSafe(injected)) {
-                    throw new PlaceholderException(
-                            "injected value is not allowed in a header",
-                            placeholder.start(),
-                            where);
-                }
-                out.append(injected);
-            }
-        }
-        return out.toString();
+        return renderEach(parse(value, where), ValueEscaper.HEADER, card, where);
     }
 
     /** Whether rendering this body would read the CVC, so the caller can answer 422 up front. */
@@ -150,17 +133,6 @@ public class PlaceholderEngine {
         } catch (PlaceholderException e) {
             throw e.in(where);
         }
-    }
-
-    private static boolean isHeaderSafe(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean allowed = c == '\t' || (c >= 0x20 && c < 0x7f) || (c >= 0x80 && c <= 0xff);
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean containsDoubleBrace(byte[] body) {

@@ -89,6 +89,25 @@ enum ValueEscaper {
         }
     },
 
+    /**
+     * A header value: kept as it is, but anything that would split the header or that java.net.http
+     * rejects (everything except HTAB, SP, visible ASCII and obs-text U+0080 to U+00FF) is refused,
+     * so CR/LF can never reach the wire.
+     */
+    HEADER {
+        @Override
+        String escape(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                boolean allowed = c == '\t' || (c >= 0x20 && c < 0x7f) || (c >= 0x80 && c <= 0xff);
+                if (!allowed) {
+                    throw new IllegalArgumentException("injected value is not allowed in a header");
+                }
+            }
+            return value;
+        }
+    },
+
     /** text/plain: the value as it is. */
     NONE {
         @Override

@@ -118,8 +118,4 @@ public final class JsonBodies {
         }
         return text.length();
     }
-
-    static void checkDepth(String text) {
-        scan(text);
-    }
 }

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -37,8 +38,8 @@ public class DemoTenant {
     private volatile Demo current;
 
     /** The demo tenant of this run, once {@link #ensure} ran (demo mode only). */
-    public java.util.Optional<Demo> current() {
-        return java.util.Optional.ofNullable(current);
+    public Optional<Demo> current() {
+        return Optional.ofNullable(current);
     }
 
     /**
@@ -50,10 +51,14 @@ public class DemoTenant {
         if (demo == null) {
             return;
         }
-        Tenant t = registry.find(demo.tenantId()).orElseThrow();
-        URI local = URI.create("http://localhost:" + port);
-        List<String> origins = merge(t.allowedOrigins(), origins(local));
-        List<String> destinations = merge(t.allowedDestinations(), destinations(local));
+        registry.find(demo.tenantId())
+                .ifPresent(t -> allowSelf(t, URI.create("http://localhost:" + port)));
+    }
+
+    /** Adds this server's own origins and sandbox destination at {@code url} to the demo tenant. */
+    private void allowSelf(Tenant t, URI url) {
+        List<String> origins = merge(t.allowedOrigins(), origins(url));
+        List<String> destinations = merge(t.allowedDestinations(), destinations(url));
         if (!origins.equals(t.allowedOrigins()) || !destinations.equals(t.allowedDestinations())) {
             registry.update(new Tenant(t.id(), t.name(), origins, destinations, t.createdAt()));
         }
@@ -63,15 +68,9 @@ public class DemoTenant {
         Path file = dataDir.resolve("demo.env");
         Properties p = read(file);
         String tenantId = p.getProperty("CARDVAULT_DEMO_TENANT");
-        if (tenantId != null && registry.find(tenantId).isPresent()) {
-            Tenant t = registry.find(tenantId).orElseThrow();
-            registry.update(
-                    new Tenant(
-                            t.id(),
-                            t.name(),
-                            merge(t.allowedOrigins(), origins(publicUrl)),
-                            merge(t.allowedDestinations(), destinations(publicUrl)),
-                            t.createdAt()));
+        Optional<Tenant> existing = tenantId == null ? Optional.empty() : registry.find(tenantId);
+        if (existing.isPresent()) {
+            allowSelf(existing.get(), publicUrl);
             current =
                     new Demo(
                             tenantId,
