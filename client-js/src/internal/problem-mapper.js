@@ -10,8 +10,6 @@ import { isKnownErrorCode } from '../shared/error-catalogue.js';
 
 const API_FIELDS = { number: 'number', expiryMonth: 'expiry', expiryYear: 'expiry', cvc: 'cvc', holderName: 'holderName' };
 
-export const PROBLEM_TYPE_PREFIX = 'https://cardvault.io/problems/';
-
 function problemType(body) {
   return body && typeof body.type === 'string' && body.type.length < 300 ? body.type : 'about:blank';
 }

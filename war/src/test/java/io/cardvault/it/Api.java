@@ -55,7 +55,8 @@ public final class Api {
         }
 
         public String problemType() {
-            return json().getString("type").replace("https://cardvault.io/problems/", "");
+            String type = json().getString("type");
+            return type.substring(type.lastIndexOf("/problems/") + "/problems/".length());
         }
     }
 

@@ -9,8 +9,12 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import io.cardvault.platform.control.Jdbc;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -36,6 +40,15 @@ public class Keyring {
 
     private CardEncryptor cardEncryptor;
     private Fingerprinter fingerprinter;
+
+    /** Loads the keyset at deployment, so a wrong master key fails the deployment. */
+    void startEagerly(
+            @Observes
+                    @Priority(Interceptor.Priority.APPLICATION + 200)
+                    @Initialized(ApplicationScoped.class)
+                    Object applicationStarted) {
+        cardEncryptor();
+    }
 
     @PostConstruct
     void init() {

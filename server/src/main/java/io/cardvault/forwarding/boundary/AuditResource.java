@@ -1,8 +1,8 @@
 package io.cardvault.forwarding.boundary;
 
 import io.cardvault.forwarding.control.ForwardAudit;
-import io.cardvault.platform.control.ApiException;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.CommonProblem;
+import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.control.Authenticator;
 import io.cardvault.tenants.entity.Caller;
 import jakarta.inject.Inject;
@@ -81,8 +81,8 @@ public class AuditResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiException(
-                ProblemType.MALFORMED_REQUEST,
+        throw new ProblemException(
+                CommonProblem.MALFORMED_REQUEST,
                 "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 }

@@ -3,7 +3,7 @@ package io.cardvault.forwarding.boundary;
 import io.cardvault.forwarding.control.Forwarder;
 import io.cardvault.forwarding.entity.ForwardRequest;
 import io.cardvault.forwarding.entity.RelayedResponse;
-import io.cardvault.platform.control.ApiException;
+import io.cardvault.platform.boundary.MarksOwnErrors;
 import io.cardvault.platform.control.JsonBodies;
 import io.cardvault.tenants.control.Authenticator;
 import io.cardvault.tenants.entity.Caller;
@@ -33,11 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * destination's own 4xx/5xx, which are relayed unchanged.
  */
 @Path("forward")
+@MarksOwnErrors
 @Tag(name = "Forwarding")
 @SecurityRequirement(name = "apiKey")
 public class ForwardResource {
-
-    public static final String ERROR_HEADER = "x-cardvault-error";
 
     @Inject Authenticator auth;
 
@@ -80,33 +79,26 @@ public class ForwardResource {
     }
 
     private Response handle(String method, InputStream body) {
-        try {
-            Caller caller = auth.secretKey(httpHeaders.getHeaderString("x-api-key"));
-            byte[] bytes = JsonBodies.readLimited(body, maxBody);
-            Map<String, List<String>> headers = new HashMap<>();
-            httpHeaders
-                    .getRequestHeaders()
-                    .forEach(
-                            (name, values) ->
-                                    headers.put(
-                                            name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-            RelayedResponse relayed =
-                    forwarder.forward(caller, new ForwardRequest(method, headers, bytes));
-            Response.ResponseBuilder b = Response.status(relayed.status());
-            relayed.headers()
-                    .forEach(
-                            (name, values) -> {
-                                if (!name.equalsIgnoreCase("content-length")) {
-                                    values.forEach(v -> b.header(name, v));
-                                }
-                            });
-            return b.header("x-cardvault-forward-id", relayed.forwardId())
-                    .entity(relayed.body())
-                    .build();
-        } catch (ApiException e) {
-            Map<String, String> h = new HashMap<>(e.headers());
-            h.put(ERROR_HEADER, "true");
-            throw new ApiException(e.type(), e.getMessage(), e.errors(), h);
-        }
+        Caller caller = auth.secretKey(httpHeaders.getHeaderString("x-api-key"));
+        byte[] bytes = JsonBodies.readLimited(body, maxBody);
+        Map<String, List<String>> headers = new HashMap<>();
+        httpHeaders
+                .getRequestHeaders()
+                .forEach(
+                        (name, values) ->
+                                headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        RelayedResponse relayed =
+                forwarder.forward(caller, new ForwardRequest(method, headers, bytes));
+        Response.ResponseBuilder b = Response.status(relayed.status());
+        relayed.headers()
+                .forEach(
+                        (name, values) -> {
+                            if (!name.equalsIgnoreCase("content-length")) {
+                                values.forEach(v -> b.header(name, v));
+                            }
+                        });
+        return b.header("x-cardvault-forward-id", relayed.forwardId())
+                .entity(relayed.body())
+                .build();
     }
 }

@@ -1,9 +1,23 @@
 package io.cardvault.forwarding.control;
 
+import io.cardvault.egress.control.DestinationPolicy;
+import io.cardvault.egress.entity.Destination;
+import io.cardvault.egress.entity.DestinationNotAllowedException;
+import io.cardvault.egress.entity.DestinationUnresolvableException;
+import io.cardvault.egress.entity.EgressProblem;
+import io.cardvault.forwarding.entity.CvcUnavailableException;
+import io.cardvault.forwarding.entity.ForwardProblem;
 import io.cardvault.forwarding.entity.ForwardRequest;
 import io.cardvault.forwarding.entity.RelayedResponse;
-import io.cardvault.platform.control.ApiException;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.forwarding.http.ForwardClient;
+import io.cardvault.forwarding.http.HeaderRules;
+import io.cardvault.forwarding.http.ResponseRedactor;
+import io.cardvault.forwarding.http.TenantPermits;
+import io.cardvault.forwarding.placeholder.CardAttributes;
+import io.cardvault.forwarding.placeholder.PlaceholderEngine;
+import io.cardvault.forwarding.placeholder.PlaceholderException;
+import io.cardvault.platform.entity.CommonProblem;
+import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.entity.Tenant;
 import io.cardvault.tokens.control.TokenVault;
 import io.cardvault.tokens.entity.RevealedCard;
@@ -130,13 +144,13 @@ public class ForwardCall {
         try {
             return policy.check(baseUrl, tenant.allowedDestinations());
         } catch (DestinationNotAllowedException e) {
-            throw new ApiException(
-                    ProblemType.DESTINATION_NOT_ALLOWED,
+            throw new ProblemException(
+                    EgressProblem.DESTINATION_NOT_ALLOWED,
                     "the destination is not in this tenant's allowedDestinations: "
                             + e.getMessage());
         } catch (DestinationUnresolvableException e) {
-            throw new ApiException(
-                    ProblemType.DESTINATION_UNREACHABLE,
+            throw new ProblemException(
+                    ForwardProblem.DESTINATION_UNREACHABLE,
                     "the destination host could not be resolved");
         }
     }
@@ -180,8 +194,8 @@ public class ForwardCall {
         } catch (CvcUnavailableException e) {
             throw ForwardProblems.cvcUnavailable();
         } catch (IllegalArgumentException e) {
-            throw new ApiException(
-                    ProblemType.MALFORMED_REQUEST,
+            throw new ProblemException(
+                    CommonProblem.MALFORMED_REQUEST,
                     "a header or the destination URL cannot be sent as given");
         }
     }
@@ -235,11 +249,11 @@ public class ForwardCall {
                 Thread.currentThread().interrupt();
                 throw ForwardProblems.timeout();
             }
-        } catch (ApiException e) {
+        } catch (ProblemException e) {
             throw e;
         } catch (Exception e) {
-            throw new ApiException(
-                    ProblemType.DESTINATION_UNREACHABLE, "the destination could not be reached");
+            throw new ProblemException(
+                    ForwardProblem.DESTINATION_UNREACHABLE, "the destination could not be reached");
         }
     }
 

@@ -1,8 +1,10 @@
 package io.cardvault.forwarding.control;
 
-import io.cardvault.platform.control.ApiException;
+import io.cardvault.forwarding.entity.ForwardProblem;
+import io.cardvault.forwarding.placeholder.PlaceholderException;
 import io.cardvault.platform.entity.FieldError;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.ProblemException;
+import io.cardvault.tokens.entity.TokenProblem;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -24,9 +26,9 @@ final class ForwardProblems {
                 || cause instanceof java.nio.channels.UnresolvedAddressException;
     }
 
-    static ApiException invalidPlaceholder(PlaceholderException e) {
-        return new ApiException(
-                ProblemType.INVALID_PLACEHOLDER,
+    static ProblemException invalidPlaceholder(PlaceholderException e) {
+        return new ProblemException(
+                ForwardProblem.INVALID_PLACEHOLDER,
                 "invalid placeholder in "
                         + e.where()
                         + " at position "
@@ -40,7 +42,7 @@ final class ForwardProblems {
                                 e.getMessage() + " (position " + e.position() + ")")));
     }
 
-    static ApiException failure(Throwable cause) {
+    static ProblemException failure(Throwable cause) {
         if (cause instanceof HttpConnectTimeoutException) {
             return timeout();
         }
@@ -55,17 +57,17 @@ final class ForwardProblems {
                                 : cause instanceof IOException
                                         ? "the connection to the destination failed"
                                         : "the destination could not be reached";
-        return new ApiException(ProblemType.DESTINATION_UNREACHABLE, what);
+        return new ProblemException(ForwardProblem.DESTINATION_UNREACHABLE, what);
     }
 
-    static ApiException timeout() {
-        return new ApiException(
-                ProblemType.DESTINATION_TIMEOUT, "the destination did not answer in time");
+    static ProblemException timeout() {
+        return new ProblemException(
+                ForwardProblem.DESTINATION_TIMEOUT, "the destination did not answer in time");
     }
 
-    static ApiException cvcUnavailable() {
-        return new ApiException(
-                ProblemType.CVC_UNAVAILABLE,
+    static ProblemException cvcUnavailable() {
+        return new ProblemException(
+                TokenProblem.CVC_UNAVAILABLE,
                 "the request uses {{ cvc }} but this token has no CVC (it expired, was used, or was never collected); re-collect it");
     }
 }

@@ -2,9 +2,9 @@ package io.cardvault.forwarding.control;
 
 import io.cardvault.crypto.control.Keyring;
 import io.cardvault.forwarding.entity.RelayedResponse;
-import io.cardvault.platform.control.ApiException;
+import io.cardvault.idempotency.entity.IdempotencyProblem;
 import io.cardvault.platform.control.Jdbc;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -40,7 +40,7 @@ public class ForwardReplays {
      * @return the stored response to replay, or empty when the caller now owns the key
      */
     public Optional<RelayedResponse> reserve(String tenantId, String key, String digest) {
-        io.cardvault.tokens.control.IdempotencyRecords.validate(key);
+        io.cardvault.idempotency.control.IdempotencyRecords.validate(key);
         long cutoff = System.currentTimeMillis() - RETENTION.toMillis();
         jdbc.update(
                 "delete from forward_replays where tenant_id = ? and idem_key = ? and created_at <= ?",
@@ -68,17 +68,17 @@ public class ForwardReplays {
                                 key)
                         .orElseThrow(
                                 () ->
-                                        new ApiException(
-                                                ProblemType.IDEMPOTENCY_CONFLICT,
+                                        new ProblemException(
+                                                IdempotencyProblem.IDEMPOTENCY_CONFLICT,
                                                 "this Idempotency-Key is being processed; retry"));
         if (!row[0].equals(digest)) {
-            throw new ApiException(
-                    ProblemType.IDEMPOTENCY_CONFLICT,
+            throw new ProblemException(
+                    IdempotencyProblem.IDEMPOTENCY_CONFLICT,
                     "this Idempotency-Key was used with a different request in the last 24 hours");
         }
         if (!"done".equals(row[1])) {
-            throw new ApiException(
-                    ProblemType.IDEMPOTENCY_CONFLICT,
+            throw new ProblemException(
+                    IdempotencyProblem.IDEMPOTENCY_CONFLICT,
                     "a request with this Idempotency-Key is still in progress");
         }
         return Optional.of(decode(tenantId, key, row[2]));

@@ -1,14 +1,19 @@
 package io.cardvault.forwarding.control;
 
 import io.cardvault.crypto.control.Keyring;
+import io.cardvault.forwarding.entity.ForwardProblem;
 import io.cardvault.forwarding.entity.ForwardRequest;
 import io.cardvault.forwarding.entity.RelayedResponse;
-import io.cardvault.platform.control.ApiException;
+import io.cardvault.forwarding.http.HeaderOverwriteException;
+import io.cardvault.forwarding.http.HeaderRules;
+import io.cardvault.platform.boundary.OwnErrorMarker;
 import io.cardvault.platform.control.Problems;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.CommonProblem;
+import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.control.TenantRegistry;
 import io.cardvault.tenants.entity.Caller;
 import io.cardvault.tenants.entity.Tenant;
+import io.cardvault.tenants.entity.TenantProblem;
 import io.cardvault.tokens.entity.TokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,22 +53,24 @@ public class Forwarder {
 
     @Inject HeaderRules headerRules;
 
+    @Inject Problems problems;
+
     public RelayedResponse forward(Caller caller, ForwardRequest request) {
         String forwardId = UUID.randomUUID().toString();
         long started = System.nanoTime();
         ForwardCall.Outcome outcome = new ForwardCall.Outcome();
         String url = requireHeader(request, FORWARD_URL, "an absolute URL");
         if (!ABSOLUTE_URL.matcher(ForwardCall.splitQuery(url)[0]).matches()) {
-            throw new ApiException(
-                    ProblemType.MALFORMED_REQUEST,
+            throw new ProblemException(
+                    CommonProblem.MALFORMED_REQUEST,
                     "the x-forward-url header must be an absolute URL (scheme://host/path)");
         }
         TokenId tokenId =
                 TokenId.parse(requireHeader(request, TOKEN_ID, "a token id"))
                         .orElseThrow(
                                 () ->
-                                        new ApiException(
-                                                ProblemType.MALFORMED_REQUEST,
+                                        new ProblemException(
+                                                CommonProblem.MALFORMED_REQUEST,
                                                 "x-token-id must be a token id (UUID)"));
         try {
             Map<String, List<String>> outgoing = destinationHeaders(request);
@@ -78,7 +85,7 @@ public class Forwarder {
                 return replay.get();
             }
             return performOnce(caller, request, url, tokenId, outgoing, forwardId, key, outcome);
-        } catch (ApiException e) {
+        } catch (ProblemException e) {
             outcome.errorCode = e.type().slug();
             outcome.status = e.type().status();
             throw e;
@@ -114,7 +121,7 @@ public class Forwarder {
                     perform(caller, request, url, tokenId, outgoing, forwardId, outcome);
             replays.complete(caller.tenantId(), key, response);
             return response;
-        } catch (ApiException e) {
+        } catch (ProblemException e) {
             if (outcome.sent) {
                 // the destination may have acted: a retry must not call it again, so remember the
                 // failure
@@ -152,7 +159,7 @@ public class Forwarder {
         try {
             return headerRules.toDestination(request.headers());
         } catch (HeaderOverwriteException e) {
-            throw new ApiException(ProblemType.INVALID_HEADER_OVERWRITE, e.getMessage());
+            throw new ProblemException(ForwardProblem.INVALID_HEADER_OVERWRITE, e.getMessage());
         }
     }
 
@@ -160,8 +167,8 @@ public class Forwarder {
         return tenants.find(caller.tenantId())
                 .orElseThrow(
                         () ->
-                                new ApiException(
-                                        ProblemType.UNAUTHENTICATED,
+                                new ProblemException(
+                                        TenantProblem.UNAUTHENTICATED,
                                         "the tenant of this key no longer exists"));
     }
 
@@ -178,22 +185,23 @@ public class Forwarder {
     private static String requireHeader(ForwardRequest request, String name, String what) {
         String value = request.header(name);
         if (value == null || value.isBlank()) {
-            throw new ApiException(
-                    ProblemType.MALFORMED_REQUEST, "the " + name + " header is required: " + what);
+            throw new ProblemException(
+                    CommonProblem.MALFORMED_REQUEST,
+                    "the " + name + " header is required: " + what);
         }
         return value.strip();
     }
 
-    private static RelayedResponse problemResponse(ApiException e, String forwardId) {
+    private RelayedResponse problemResponse(ProblemException e, String forwardId) {
         byte[] body =
-                Problems.json(e.type(), e.getMessage(), null, e.errors())
+                problems.json(e.type(), e.getMessage(), null, e.errors())
                         .getBytes(StandardCharsets.UTF_8);
         return new RelayedResponse(
                 e.type().status(),
                 Map.of(
                         "Content-Type",
                         List.of(Problems.MEDIA_TYPE),
-                        "x-cardvault-error",
+                        OwnErrorMarker.HEADER,
                         List.of("true")),
                 body,
                 forwardId);

@@ -1,5 +1,6 @@
 package io.cardvault.forwarding.control;
 
+import io.cardvault.forwarding.placeholder.CardAttributes;
 import io.cardvault.tokens.entity.RevealedCard;
 import java.util.Optional;
 

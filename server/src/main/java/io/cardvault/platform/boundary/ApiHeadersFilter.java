@@ -2,7 +2,9 @@ package io.cardvault.platform.boundary;
 
 import io.cardvault.platform.control.Problems;
 import io.cardvault.platform.control.RequestIds;
+import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemType;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -19,6 +21,8 @@ import java.util.regex.Pattern;
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ApiHeadersFilter extends HttpFilter {
+
+    @Inject transient Problems problems;
 
     private static final Pattern CONTROL_ESCAPE = Pattern.compile("%(?:[01][0-9a-fA-F]|7[fF])");
 
@@ -45,19 +49,16 @@ public class ApiHeadersFilter extends HttpFilter {
      * Percent-encoded control characters (e.g. {@code %00}) make the JAX-RS runtime fail before our
      * exception mapper runs; answer them here so no input ever yields a 500.
      */
-    private static void rejectControlCharacters(
+    private void rejectControlCharacters(
             HttpServletRequest req, HttpServletResponse res, String uri, String requestId)
             throws IOException {
-        ProblemType type =
-                uri.startsWith(req.getContextPath() + "/api/v1/tokens/")
-                        ? ProblemType.TOKEN_NOT_FOUND
-                        : ProblemType.MALFORMED_REQUEST;
+        ProblemType type = CommonProblem.MALFORMED_REQUEST;
         res.setStatus(type.status());
         res.setContentType(Problems.MEDIA_TYPE);
         res.setCharacterEncoding("UTF-8");
         res.getWriter()
                 .write(
-                        Problems.json(
+                        problems.json(
                                 type,
                                 "the request path contains encoded control characters",
                                 requestId,

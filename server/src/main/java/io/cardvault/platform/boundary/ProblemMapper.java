@@ -1,10 +1,12 @@
 package io.cardvault.platform.boundary;
 
-import io.cardvault.platform.control.ApiException;
 import io.cardvault.platform.control.Problems;
 import io.cardvault.platform.control.RequestIds;
+import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.FieldError;
+import io.cardvault.platform.entity.Problem;
 import io.cardvault.platform.entity.ProblemType;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -32,13 +34,26 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
+    /** Request attribute set on every problem this mapper answers; see {@link OwnErrorMarker}. */
+    public static final String ANSWERED_PROBLEM = "io.cardvault.problem";
+
     @Context HttpServletRequest request;
+
+    @Inject Problems problems;
 
     @Override
     public Response toResponse(Throwable failure) {
         String requestId = requestId();
-        if (failure instanceof ApiException api) {
-            return respond(api.type(), api.getMessage(), requestId, api.errors(), api.headers());
+        if (failure instanceof Problem problem) {
+            Map<String, String> headers =
+                    problem.retryAfter()
+                            .map(
+                                    d ->
+                                            Map.of(
+                                                    "Retry-After",
+                                                    String.valueOf(Math.max(1, d.toSeconds()))))
+                            .orElse(Map.of());
+            return respond(problem.type(), problem.detail(), requestId, problem.errors(), headers);
         }
         if (failure instanceof WebApplicationException web) {
             return fromFramework(web, requestId);
@@ -46,7 +61,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof ProcessingException
                 || failure instanceof jakarta.json.JsonException) {
             return respond(
-                    ProblemType.MALFORMED_REQUEST,
+                    CommonProblem.MALFORMED_REQUEST,
                     "the request could not be read",
                     requestId,
                     List.of(),
@@ -57,7 +72,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 "unexpected failure, request {0}: {1} at {2}",
                 new Object[] {requestId, failure.getClass().getName(), firstFrame(failure)});
         return respond(
-                ProblemType.INTERNAL_ERROR,
+                CommonProblem.INTERNAL_ERROR,
                 "an unexpected error occurred; quote the request id to support",
                 requestId,
                 List.of(),
@@ -67,23 +82,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private Response fromFramework(WebApplicationException web, String requestId) {
         ProblemType type;
         if (web instanceof NotFoundException) {
-            type = ProblemType.NOT_FOUND;
+            type = CommonProblem.NOT_FOUND;
         } else if (web instanceof NotAllowedException) {
-            type = ProblemType.METHOD_NOT_ALLOWED;
+            type = CommonProblem.METHOD_NOT_ALLOWED;
         } else if (web instanceof NotSupportedException) {
-            type = ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            type = CommonProblem.UNSUPPORTED_MEDIA_TYPE;
         } else if (web instanceof NotAcceptableException) {
-            type = ProblemType.NOT_ACCEPTABLE;
+            type = CommonProblem.NOT_ACCEPTABLE;
         } else if (web.getResponse() != null && web.getResponse().getStatus() == 413) {
-            type = ProblemType.PAYLOAD_TOO_LARGE;
+            type = CommonProblem.PAYLOAD_TOO_LARGE;
         } else if (web.getResponse() != null && web.getResponse().getStatus() < 500) {
-            type = ProblemType.MALFORMED_REQUEST;
+            type = CommonProblem.MALFORMED_REQUEST;
         } else {
             LOG.log(
                     Level.SEVERE,
                     "framework failure, request {0}: {1}",
                     new Object[] {requestId, web.getClass().getName()});
-            type = ProblemType.INTERNAL_ERROR;
+            type = CommonProblem.INTERNAL_ERROR;
         }
         Response r = respond(type, type.title(), requestId, List.of(), Map.of());
         if (web instanceof NotAllowedException && web.getResponse() != null) {
@@ -95,7 +110,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return r;
     }
 
-    static Response respond(
+    private Response respond(
             ProblemType type,
             String detail,
             String requestId,
@@ -111,12 +126,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                                     + " "
                                     + type.slug());
         }
+        markAnswered();
         Response.ResponseBuilder b =
                 Response.status(type.status(), type.title())
                         .type(Problems.MEDIA_TYPE)
-                        .entity(Problems.json(type, detail, requestId, errors));
+                        .entity(problems.json(type, detail, requestId, errors));
         headers.forEach(b::header);
         return b.build();
+    }
+
+    private void markAnswered() {
+        try {
+            if (request != null) {
+                request.setAttribute(ANSWERED_PROBLEM, Boolean.TRUE);
+            }
+        } catch (RuntimeException e) {
+            // no request in scope: nothing to mark
+        }
     }
 
     private String requestId() {

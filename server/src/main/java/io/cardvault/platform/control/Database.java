@@ -2,8 +2,12 @@ package io.cardvault.platform.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +42,15 @@ public class Database {
     @Inject DemoMode demoMode;
 
     private JdbcConnectionPool pool;
+
+    /** Opens and migrates the database at deployment, so a wrong URL fails the deployment. */
+    void startEagerly(
+            @Observes
+                    @Priority(Interceptor.Priority.APPLICATION + 100)
+                    @Initialized(ApplicationScoped.class)
+                    Object applicationStarted) {
+        dataSource();
+    }
 
     @PostConstruct
     void open() {

@@ -1,6 +1,7 @@
 package io.cardvault.platform.control;
 
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.CommonProblem;
+import io.cardvault.platform.entity.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -35,42 +36,42 @@ public final class JsonBodies {
             int n;
             while ((n = in.read(buf)) != -1) {
                 if (out.size() + n > maxBytes) {
-                    throw new ApiException(
-                            ProblemType.PAYLOAD_TOO_LARGE,
+                    throw new ProblemException(
+                            CommonProblem.PAYLOAD_TOO_LARGE,
                             "the request body exceeds " + maxBytes + " bytes");
                 }
                 out.write(buf, 0, n);
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new ApiException(
-                    ProblemType.MALFORMED_REQUEST, "the request body could not be read");
+            throw new ProblemException(
+                    CommonProblem.MALFORMED_REQUEST, "the request body could not be read");
         }
     }
 
     public static JsonObject parseObject(byte[] body) {
         String text = utf8(body);
         if (text.isBlank()) {
-            throw new ApiException(
-                    ProblemType.MALFORMED_REQUEST,
+            throw new ProblemException(
+                    CommonProblem.MALFORMED_REQUEST,
                     "the request body is empty; a JSON object is expected");
         }
         int end = scan(text);
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (!text.substring(end).isBlank()) {
-                throw new ApiException(
-                        ProblemType.MALFORMED_REQUEST,
+                throw new ProblemException(
+                        CommonProblem.MALFORMED_REQUEST,
                         "the request body has content after the JSON object");
             }
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new ApiException(
-                        ProblemType.MALFORMED_REQUEST, "the request body must be a JSON object");
+                throw new ProblemException(
+                        CommonProblem.MALFORMED_REQUEST, "the request body must be a JSON object");
             }
             return value.asJsonObject();
         } catch (JsonException | IllegalStateException | StackOverflowError e) {
-            throw new ApiException(
-                    ProblemType.MALFORMED_REQUEST, "the request body is not valid JSON");
+            throw new ProblemException(
+                    CommonProblem.MALFORMED_REQUEST, "the request body is not valid JSON");
         }
     }
 
@@ -83,8 +84,8 @@ public final class JsonBodies {
                     .decode(ByteBuffer.wrap(body))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new ApiException(
-                    ProblemType.MALFORMED_REQUEST, "the request body is not valid UTF-8");
+            throw new ProblemException(
+                    CommonProblem.MALFORMED_REQUEST, "the request body is not valid UTF-8");
         }
     }
 
@@ -108,8 +109,8 @@ public final class JsonBodies {
                 inString = true;
             } else if (c == '{' || c == '[') {
                 if (++depth > MAX_DEPTH) {
-                    throw new ApiException(
-                            ProblemType.MALFORMED_REQUEST,
+                    throw new ProblemException(
+                            CommonProblem.MALFORMED_REQUEST,
                             "the JSON is nested deeper than " + MAX_DEPTH);
                 }
             } else if ((c == '}' || c == ']') && --depth == 0) {

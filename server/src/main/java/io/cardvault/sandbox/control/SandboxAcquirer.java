@@ -10,7 +10,6 @@ import io.cardvault.sandbox.entity.InvalidPaymentException;
 import io.cardvault.sandbox.entity.PaymentRequest;
 import io.cardvault.sandbox.entity.PaymentResult;
 import io.cardvault.sandbox.entity.PaymentStatus;
-import io.cardvault.tokens.control.CardValidator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -154,9 +153,8 @@ public class SandboxAcquirer {
     }
 
     private static void validateCvc(String cvc, Brand brand) {
-        if (!CardValidator.isCvc(cvc, brand)) {
-            String lengths =
-                    "unknown".equals(brand.id()) ? "3 or 4" : String.valueOf(brand.cvcLength());
+        if (!brand.acceptsCvc(cvc)) {
+            String lengths = brand.cvcLengthText();
             throw new InvalidPaymentException(
                     ErrorCode.INVALID_CVC, "cvc must be " + lengths + " digits");
         }

@@ -1,17 +1,17 @@
 package io.cardvault.tenants.boundary;
 
-import io.cardvault.platform.control.ApiException;
+import io.cardvault.egress.control.DestinationRules;
 import io.cardvault.platform.control.JsonBodies;
 import io.cardvault.platform.control.MediaTypes;
 import io.cardvault.platform.entity.FieldError;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.control.AdminGuard;
-import io.cardvault.tenants.control.DestinationRules;
 import io.cardvault.tenants.control.TenantNotFoundException;
 import io.cardvault.tenants.control.TenantRegistry;
 import io.cardvault.tenants.control.TenantSettings;
 import io.cardvault.tenants.entity.IssuedKeys;
 import io.cardvault.tenants.entity.Tenant;
+import io.cardvault.tenants.entity.TenantProblem;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -139,8 +139,8 @@ public class TenantsResource {
         admin.check(adminKey);
         registry.find(id).orElseThrow(TenantNotFoundException::new);
         if (!registry.revoke(id, prefix)) {
-            throw new ApiException(
-                    ProblemType.KEY_NOT_FOUND, "this tenant has no active key with that prefix");
+            throw new ProblemException(
+                    TenantProblem.KEY_NOT_FOUND, "this tenant has no active key with that prefix");
         }
         return Response.noContent().build();
     }
@@ -176,8 +176,8 @@ public class TenantsResource {
 
     private static void failIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new ApiException(
-                    ProblemType.INVALID_TENANT, "the tenant settings are not valid", errors);
+            throw new ProblemException(
+                    TenantProblem.INVALID_TENANT, "the tenant settings are not valid", errors);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.cardvault.tenants.control;
 
-import io.cardvault.platform.control.ApiException;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.ProblemException;
+import io.cardvault.tenants.entity.TenantProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -40,17 +40,18 @@ public class AdminGuard {
                 effectiveKey()
                         .orElseThrow(
                                 () ->
-                                        new ApiException(
-                                                ProblemType.ADMIN_DISABLED,
+                                        new ProblemException(
+                                                TenantProblem.ADMIN_DISABLED,
                                                 "the admin API is disabled: set cardvault.admin.key (env CARDVAULT_ADMIN_KEY) to enable it"));
         if (presented == null || presented.isBlank()) {
-            throw new ApiException(
-                    ProblemType.UNAUTHENTICATED, "send the operator key in the x-admin-key header");
+            throw new ProblemException(
+                    TenantProblem.UNAUTHENTICATED,
+                    "send the operator key in the x-admin-key header");
         }
         byte[] a = ApiKeys.hash(presented.strip()).getBytes(StandardCharsets.US_ASCII);
         byte[] b = ApiKeys.hash(expected).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(a, b)) {
-            throw new ApiException(ProblemType.UNAUTHENTICATED, "the admin key is not valid");
+            throw new ProblemException(TenantProblem.UNAUTHENTICATED, "the admin key is not valid");
         }
     }
 }

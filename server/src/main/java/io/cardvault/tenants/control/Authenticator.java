@@ -1,8 +1,8 @@
 package io.cardvault.tenants.control;
 
-import io.cardvault.platform.control.ApiException;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.entity.Caller;
+import io.cardvault.tenants.entity.TenantProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,14 +15,14 @@ public class Authenticator {
     /** Any active key of a tenant. */
     public Caller anyKey(String header) {
         if (header == null || header.isBlank()) {
-            throw new ApiException(
-                    ProblemType.UNAUTHENTICATED, "send your API key in the x-api-key header");
+            throw new ProblemException(
+                    TenantProblem.UNAUTHENTICATED, "send your API key in the x-api-key header");
         }
         return registry.authenticate(header.strip())
                 .orElseThrow(
                         () ->
-                                new ApiException(
-                                        ProblemType.UNAUTHENTICATED,
+                                new ProblemException(
+                                        TenantProblem.UNAUTHENTICATED,
                                         "the API key is unknown or revoked"));
     }
 
@@ -30,8 +30,8 @@ public class Authenticator {
     public Caller secretKey(String header) {
         Caller caller = anyKey(header);
         if (!caller.isSecret()) {
-            throw new ApiException(
-                    ProblemType.FORBIDDEN,
+            throw new ProblemException(
+                    TenantProblem.FORBIDDEN,
                     "this operation needs a secret key (sk_); publishable keys may only create tokens");
         }
         return caller;

@@ -1,11 +1,11 @@
 package io.cardvault.tenants.control;
 
-import io.cardvault.platform.control.ApiException;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.ProblemException;
+import io.cardvault.tenants.entity.TenantProblem;
 
-public final class TenantNotFoundException extends ApiException {
+public final class TenantNotFoundException extends ProblemException {
 
     public TenantNotFoundException() {
-        super(ProblemType.TENANT_NOT_FOUND, "no tenant with this id");
+        super(TenantProblem.TENANT_NOT_FOUND, "no tenant with this id");
     }
 }

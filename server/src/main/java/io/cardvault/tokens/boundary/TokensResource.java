@@ -2,19 +2,19 @@ package io.cardvault.tokens.boundary;
 
 import io.cardvault.cards.control.BrandCatalog;
 import io.cardvault.crypto.control.Keyring;
-import io.cardvault.platform.control.ApiException;
+import io.cardvault.idempotency.control.IdempotencyRecords;
 import io.cardvault.platform.control.JsonBodies;
 import io.cardvault.platform.control.MediaTypes;
 import io.cardvault.platform.entity.FieldError;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.control.Authenticator;
 import io.cardvault.tenants.entity.Caller;
 import io.cardvault.tokens.control.CardValidator;
-import io.cardvault.tokens.control.IdempotencyRecords;
 import io.cardvault.tokens.control.RateLimiter;
 import io.cardvault.tokens.control.TokenVault;
 import io.cardvault.tokens.entity.StoredToken;
 import io.cardvault.tokens.entity.TokenId;
+import io.cardvault.tokens.entity.TokenProblem;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -148,8 +148,8 @@ public class TokensResource {
     private StoredToken tokenize(Caller caller, JsonObject json) {
         CardValidator.Result result = VALIDATOR.validate(json, CardValidator.currentMonth());
         if (result instanceof CardValidator.Invalid invalid) {
-            throw new ApiException(
-                    ProblemType.INVALID_CARD, "the card data is not valid", invalid.errors());
+            throw new ProblemException(
+                    TokenProblem.INVALID_CARD, "the card data is not valid", invalid.errors());
         }
         StoredToken token = vault.create(caller.tenantId(), ((CardValidator.Valid) result).card());
         metrics.counter("cardvault_tokens_created_total").inc();
@@ -177,9 +177,9 @@ public class TokensResource {
                 .orElse(BrandCatalog.standard().unknown());
     }
 
-    private static ApiException invalidCvc(String code, String message) {
-        return new ApiException(
-                ProblemType.INVALID_CARD,
+    private static ProblemException invalidCvc(String code, String message) {
+        return new ProblemException(
+                TokenProblem.INVALID_CARD,
                 "the card data is not valid",
                 List.of(new FieldError("cvc", code, message)));
     }

@@ -175,16 +175,11 @@ public final class CardValidator {
      * unknown).
      */
     public static boolean isCvc(String cvc, Brand brand) {
-        if (cvc == null || !cvc.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return false;
-        }
-        return "unknown".equals(brand.id())
-                ? cvc.length() == 3 || cvc.length() == 4
-                : cvc.length() == brand.cvcLength();
+        return brand.acceptsCvc(cvc);
     }
 
     static String cvcLengths(Brand brand) {
-        return "unknown".equals(brand.id()) ? "3 or 4" : String.valueOf(brand.cvcLength());
+        return brand.cvcLengthText();
     }
 
     private static Optional<String> holderName(JsonValue v, List<FieldError> errors) {

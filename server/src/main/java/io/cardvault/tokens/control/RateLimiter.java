@@ -1,13 +1,12 @@
 package io.cardvault.tokens.control;
 
-import io.cardvault.platform.control.ApiException;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.CommonProblem;
+import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.entity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -62,11 +61,10 @@ public class RateLimiter {
                                         : new Window(minute, old.count() + 1));
         if (w.count() > limit) {
             long retryAfter = Math.max(1, ((minute + 1) * 60_000 - nowMillis + 999) / 1000);
-            throw new ApiException(
-                    ProblemType.RATE_LIMITED,
+            throw ProblemException.limited(
+                    CommonProblem.RATE_LIMITED,
                     "too many tokenization requests; retry after " + retryAfter + " s",
-                    List.of(),
-                    Map.of("Retry-After", String.valueOf(retryAfter)));
+                    Duration.ofSeconds(retryAfter));
         }
         if (windows.size() > 100_000) {
             windows.entrySet().removeIf(e -> e.getValue().minute() < minute);

@@ -2,13 +2,13 @@ package io.cardvault.tokens.control;
 
 import io.cardvault.cards.entity.CardNumber;
 import io.cardvault.crypto.control.Keyring;
-import io.cardvault.platform.control.ApiException;
 import io.cardvault.platform.control.Jdbc;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tokens.entity.CardInput;
 import io.cardvault.tokens.entity.RevealedCard;
 import io.cardvault.tokens.entity.StoredToken;
 import io.cardvault.tokens.entity.TokenId;
+import io.cardvault.tokens.entity.TokenProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -143,8 +143,8 @@ public class TokenVault {
         cvcStore.consumeAfterSuccessfulForward(tenantId, id);
     }
 
-    public static ApiException notFound() {
-        return new ApiException(ProblemType.TOKEN_NOT_FOUND, "no token with this id");
+    public static ProblemException notFound() {
+        return new ProblemException(TokenProblem.TOKEN_NOT_FOUND, "no token with this id");
     }
 
     private static String payload(CardInput card) {

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.CommonProblem;
+import io.cardvault.platform.entity.ProblemException;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,8 +23,9 @@ class JsonBodiesTest {
     }
 
     private static void assertMalformed(byte[] body) {
-        ApiException e = assertThrows(ApiException.class, () -> JsonBodies.parseObject(body));
-        assertEquals(ProblemType.MALFORMED_REQUEST, e.type());
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> JsonBodies.parseObject(body));
+        assertEquals(CommonProblem.MALFORMED_REQUEST, e.type());
     }
 
     // --- readLimited ---------------------------------------------------------------------------
@@ -31,11 +33,11 @@ class JsonBodiesTest {
     @Test
     void readLimited_overLimit_payloadTooLarge() {
         byte[] body = new byte[16 * 1024 + 1];
-        ApiException e =
+        ProblemException e =
                 assertThrows(
-                        ApiException.class,
+                        ProblemException.class,
                         () -> JsonBodies.readLimited(new ByteArrayInputStream(body), 16 * 1024));
-        assertEquals(ProblemType.PAYLOAD_TOO_LARGE, e.type());
+        assertEquals(CommonProblem.PAYLOAD_TOO_LARGE, e.type());
         assertEquals(413, e.type().status());
     }
 
@@ -68,9 +70,9 @@ class JsonBodiesTest {
                         return 1;
                     }
                 };
-        ApiException e =
-                assertThrows(ApiException.class, () -> JsonBodies.readLimited(trickle, 99));
-        assertEquals(ProblemType.PAYLOAD_TOO_LARGE, e.type());
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> JsonBodies.readLimited(trickle, 99));
+        assertEquals(CommonProblem.PAYLOAD_TOO_LARGE, e.type());
     }
 
     @Test
@@ -87,9 +89,9 @@ class JsonBodiesTest {
                         throw new IOException("connection reset");
                     }
                 };
-        ApiException e =
-                assertThrows(ApiException.class, () -> JsonBodies.readLimited(broken, 100));
-        assertEquals(ProblemType.MALFORMED_REQUEST, e.type());
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> JsonBodies.readLimited(broken, 100));
+        assertEquals(CommonProblem.MALFORMED_REQUEST, e.type());
     }
 
     // --- parseObject ---------------------------------------------------------------------------
@@ -116,9 +118,9 @@ class JsonBodiesTest {
 
     @Test
     void parseObject_invalidUtf8_messageNamesUtf8() {
-        ApiException e =
+        ProblemException e =
                 assertThrows(
-                        ApiException.class,
+                        ProblemException.class,
                         () -> JsonBodies.parseObject(new byte[] {'{', (byte) 0xFF, '}'}));
         assertEquals("the request body is not valid UTF-8", e.getMessage());
     }
@@ -155,8 +157,9 @@ class JsonBodiesTest {
     @ParameterizedTest(name = "top-level #{index}")
     @ValueSource(strings = {"[]", "[{}]", "\"text\"", "42", "true", "null"})
     void parseObject_topLevelNotObject_malformedRequest(String json) {
-        ApiException e = assertThrows(ApiException.class, () -> JsonBodies.parseObject(utf8(json)));
-        assertEquals(ProblemType.MALFORMED_REQUEST, e.type());
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> JsonBodies.parseObject(utf8(json)));
+        assertEquals(CommonProblem.MALFORMED_REQUEST, e.type());
         assertEquals("the request body must be a JSON object", e.getMessage());
     }
 

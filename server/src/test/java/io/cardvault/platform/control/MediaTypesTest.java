@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.CommonProblem;
+import io.cardvault.platform.entity.ProblemException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,9 +45,9 @@ class MediaTypesTest {
                 "application/merchant+json; charset=latin1",
             })
     void requireJson_otherTypesOrCharsets_unsupportedMediaType(String contentType) {
-        ApiException e =
-                assertThrows(ApiException.class, () -> MediaTypes.requireJson(contentType));
-        assertEquals(ProblemType.UNSUPPORTED_MEDIA_TYPE, e.type());
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> MediaTypes.requireJson(contentType));
+        assertEquals(CommonProblem.UNSUPPORTED_MEDIA_TYPE, e.type());
         assertEquals(415, e.type().status());
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.cardvault.platform.control.ApiException;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.ProblemException;
+import io.cardvault.tenants.entity.TenantProblem;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -19,15 +19,16 @@ class AdminGuardTest {
 
     @Test
     void check_noConfiguredKeyAndNoDemoKey_adminDisabled() {
-        ApiException e = assertThrows(ApiException.class, () -> guard(null).check("anything"));
-        assertEquals(ProblemType.ADMIN_DISABLED, e.type());
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> guard(null).check("anything"));
+        assertEquals(TenantProblem.ADMIN_DISABLED, e.type());
     }
 
     @Test
     void check_blankConfiguredKey_adminDisabled() {
         assertEquals(
-                ProblemType.ADMIN_DISABLED,
-                assertThrows(ApiException.class, () -> guard("  ").check("x")).type());
+                TenantProblem.ADMIN_DISABLED,
+                assertThrows(ProblemException.class, () -> guard("  ").check("x")).type());
     }
 
     @Test
@@ -35,11 +36,11 @@ class AdminGuardTest {
         AdminGuard g = guard("operator-key-123");
         assertDoesNotThrow(() -> g.check("operator-key-123"));
         assertEquals(
-                ProblemType.UNAUTHENTICATED,
-                assertThrows(ApiException.class, () -> g.check("operator-key-124")).type());
+                TenantProblem.UNAUTHENTICATED,
+                assertThrows(ProblemException.class, () -> g.check("operator-key-124")).type());
         assertEquals(
-                ProblemType.UNAUTHENTICATED,
-                assertThrows(ApiException.class, () -> g.check(null)).type());
+                TenantProblem.UNAUTHENTICATED,
+                assertThrows(ProblemException.class, () -> g.check(null)).type());
     }
 
     @Test
@@ -49,6 +50,6 @@ class AdminGuardTest {
         assertDoesNotThrow(() -> demo.check("ak_demo"));
         AdminGuard configured = guard("operator");
         configured.useDemoKey("ak_demo");
-        assertThrows(ApiException.class, () -> configured.check("ak_demo"));
+        assertThrows(ProblemException.class, () -> configured.check("ak_demo"));
     }
 }

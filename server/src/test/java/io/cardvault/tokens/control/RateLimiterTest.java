@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cardvault.platform.control.ApiException;
-import io.cardvault.platform.entity.ProblemType;
+import io.cardvault.platform.entity.CommonProblem;
+import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.entity.Caller;
 import io.cardvault.tenants.entity.KeyKind;
 import java.time.Duration;
@@ -46,15 +46,16 @@ class RateLimiterTest {
         }
     }
 
-    private static int retryAfter(ApiException e) {
-        return Integer.parseInt(e.headers().get("Retry-After"));
+    private static int retryAfter(ProblemException e) {
+        return (int) e.retryAfter().orElseThrow().toSeconds();
     }
 
     @Test
     void checkTokenize_publishableOverPerAddress_rateLimitedWithRetryAfter() {
         hitTimes(PK, ADDRESS, 3);
-        ApiException e = assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, ADDRESS));
-        assertEquals(ProblemType.RATE_LIMITED, e.type());
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> limiter.checkTokenize(PK, ADDRESS));
+        assertEquals(CommonProblem.RATE_LIMITED, e.type());
         assertEquals(429, e.type().status());
         int retry = retryAfter(e);
         assertTrue(retry >= 1 && retry <= 60, "Retry-After between 1 and 60, was " + retry);
@@ -65,7 +66,8 @@ class RateLimiterTest {
     void checkTokenize_lastMillisecondOfWindow_retryAfterAtLeastOne() {
         clock.set(Instant.parse("2026-11-24T10:00:59.999Z"));
         hitTimes(PK, ADDRESS, 3);
-        ApiException e = assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, ADDRESS));
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> limiter.checkTokenize(PK, ADDRESS));
         assertEquals(1, retryAfter(e));
     }
 
@@ -73,33 +75,34 @@ class RateLimiterTest {
     void checkTokenize_startOfWindow_retryAfterAtMostSixty() {
         clock.set(Instant.parse("2026-11-24T10:00:00Z"));
         hitTimes(PK, ADDRESS, 3);
-        ApiException e = assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, ADDRESS));
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> limiter.checkTokenize(PK, ADDRESS));
         assertEquals(60, retryAfter(e));
     }
 
     @Test
     void checkTokenize_stillOverLimit_keepsRejecting() {
         hitTimes(PK, ADDRESS, 3);
-        assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, ADDRESS));
+        assertThrows(ProblemException.class, () -> limiter.checkTokenize(PK, ADDRESS));
         clock.advance(Duration.ofSeconds(30));
-        assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, ADDRESS));
+        assertThrows(ProblemException.class, () -> limiter.checkTokenize(PK, ADDRESS));
     }
 
     @Test
     void checkTokenize_nextMinuteWindow_resets() {
         hitTimes(PK, ADDRESS, 3);
-        assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, ADDRESS));
+        assertThrows(ProblemException.class, () -> limiter.checkTokenize(PK, ADDRESS));
         clock.advance(Duration.ofSeconds(50));
         hitTimes(PK, ADDRESS, 3);
-        assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, ADDRESS));
+        assertThrows(ProblemException.class, () -> limiter.checkTokenize(PK, ADDRESS));
     }
 
     @Test
     void checkTokenize_differentAddresses_independent() {
         hitTimes(PK, ADDRESS, 3);
-        assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, ADDRESS));
+        assertThrows(ProblemException.class, () -> limiter.checkTokenize(PK, ADDRESS));
         hitTimes(PK, OTHER_ADDRESS, 3);
-        assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, OTHER_ADDRESS));
+        assertThrows(ProblemException.class, () -> limiter.checkTokenize(PK, OTHER_ADDRESS));
     }
 
     @Test
@@ -114,9 +117,9 @@ class RateLimiterTest {
         limiter.perAddress = 100;
         hitTimes(PK, ADDRESS, 2);
         hitTimes(PK, OTHER_ADDRESS, 2);
-        ApiException e =
-                assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, "192.0.2.1"));
-        assertEquals(ProblemType.RATE_LIMITED, e.type());
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> limiter.checkTokenize(PK, "192.0.2.1"));
+        assertEquals(CommonProblem.RATE_LIMITED, e.type());
     }
 
     @Test
@@ -125,7 +128,7 @@ class RateLimiterTest {
         limiter.perAddress = 3;
         hitTimes(PK, ADDRESS, 3);
         for (int i = 0; i < 50; i++) {
-            assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, ADDRESS));
+            assertThrows(ProblemException.class, () -> limiter.checkTokenize(PK, ADDRESS));
         }
         // requests the address limit already refused must not count against the whole key
         hitTimes(PK, OTHER_ADDRESS, 3);
@@ -134,10 +137,11 @@ class RateLimiterTest {
     @Test
     void checkTokenize_secretKey_usesSecretPerKeyNotPerAddress() {
         hitTimes(SK, ADDRESS, 5); // more than perAddress (3)
-        ApiException e = assertThrows(ApiException.class, () -> limiter.checkTokenize(SK, ADDRESS));
-        assertEquals(ProblemType.RATE_LIMITED, e.type());
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> limiter.checkTokenize(SK, ADDRESS));
+        assertEquals(CommonProblem.RATE_LIMITED, e.type());
         assertThrows(
-                ApiException.class,
+                ProblemException.class,
                 () -> limiter.checkTokenize(SK, OTHER_ADDRESS),
                 "limit is per key, not per address");
     }
@@ -145,7 +149,7 @@ class RateLimiterTest {
     @Test
     void checkTokenize_secretKeyExhausted_publishableKeyUnaffected() {
         hitTimes(SK, ADDRESS, 5);
-        assertThrows(ApiException.class, () -> limiter.checkTokenize(SK, ADDRESS));
+        assertThrows(ProblemException.class, () -> limiter.checkTokenize(SK, ADDRESS));
         hitTimes(PK, ADDRESS, 3);
     }
 
@@ -167,7 +171,8 @@ class RateLimiterTest {
     @Test
     void checkTokenize_rejection_detailHasNoAddressOrKey() {
         hitTimes(PK, ADDRESS, 3);
-        ApiException e = assertThrows(ApiException.class, () -> limiter.checkTokenize(PK, ADDRESS));
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> limiter.checkTokenize(PK, ADDRESS));
         assertTrue(!e.getMessage().contains(ADDRESS) && !e.getMessage().contains(PK.keyPrefix()));
     }
 }

@@ -1,0 +1,88 @@
+package io.cardvault.fields.boundary;
+
+import io.cardvault.tenants.control.TenantRegistry;
+import io.cardvault.tenants.entity.Caller;
+import io.cardvault.tenants.entity.KeyKind;
+import io.cardvault.tenants.entity.Tenant;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hosted-field iframe page may only be framed by the tenant's allowed origins: {@code
+ * Content-Security-Policy: frame-ancestors <origins>} built from the publishable key in the URL. An
+ * unknown, revoked or secret key gets {@code frame-ancestors 'none'} and a visible error page
+ * instead of the field. Scripts and styles only from this origin, no inline code.
+ */
+@WebFilter(urlPatterns = "/fields/*")
+public class FieldsPageFilter extends HttpFilter {
+
+    static final String ASSET_POLICY =
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+                    + "img-src 'self' data:; base-uri 'none'; form-action 'none'";
+
+    @Inject TenantRegistry registry;
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        res.setHeader("Referrer-Policy", "no-referrer");
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (!path.equals("/fields/field.html")
+                && !path.equals("/fields/")
+                && !path.equals("/fields")) {
+            res.setHeader("Content-Security-Policy", ASSET_POLICY + "; frame-ancestors 'none'");
+            chain.doFilter(req, res);
+            return;
+        }
+        Optional<Tenant> tenant = tenantOf(req.getParameter("key"));
+        if (tenant.isEmpty()) {
+            refuse(res);
+            return;
+        }
+        res.setHeader(
+                "Content-Security-Policy",
+                ASSET_POLICY
+                        + "; frame-ancestors "
+                        + frameAncestors(tenant.get().allowedOrigins()));
+        res.setHeader("Cache-Control", "no-store");
+        chain.doFilter(req, res);
+    }
+
+    static String frameAncestors(List<String> origins) {
+        return origins.isEmpty() ? "'none'" : String.join(" ", origins);
+    }
+
+    private Optional<Tenant> tenantOf(String key) {
+        if (key == null || !key.startsWith(KeyKind.PUBLISHABLE.prefix())) {
+            return Optional.empty();
+        }
+        return registry.authenticate(key)
+                .filter(c -> c.kind() == KeyKind.PUBLISHABLE)
+                .map(Caller::tenantId)
+                .flatMap(registry::find);
+    }
+
+    private static void refuse(HttpServletResponse res) throws IOException {
+        res.setStatus(403);
+        res.setHeader(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+        res.setHeader("Cache-Control", "no-store");
+        res.setContentType("text/html;charset=UTF-8");
+        byte[] page =
+                ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>cardvault: field unavailable</title></head>"
+                                + "<body><p style=\"font:14px sans-serif;color:#b00020\" role=\"alert\">This payment field cannot be shown: "
+                                + "the publishable key in its URL is unknown or revoked.</p></body></html>")
+                        .getBytes(StandardCharsets.UTF_8);
+        res.getOutputStream().write(page);
+    }
+}

@@ -1,0 +1,85 @@
+package io.cardvault.forwarding.http;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one HTTP client of the server (HTTP/2 with fallback to HTTP/1.1, pooled connections). It
+ * never follows redirects: a 3xx goes back to the merchant, so a destination cannot bounce card
+ * data to a host the tenant did not allow.
+ */
+@ApplicationScoped
+public class ForwardClient {
+
+    static {
+        // lets the proxy connect to a checked IP literal for plain-http destinations and still send
+        // the
+        // merchant's Host (see DestinationPolicy); must be set before java.net.http initialises
+        if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
+            System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        }
+    }
+
+    @Inject
+    @ConfigProperty(name = "cardvault.forward.connect-timeout", defaultValue = "PT10S")
+    String connectTimeout;
+
+    @Inject
+    @ConfigProperty(name = "cardvault.forward.timeout", defaultValue = "PT30S")
+    String timeout;
+
+    private HttpClient client;
+    private ExecutorService executor;
+
+    @PostConstruct
+    void init() {
+        executor =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "cardvault-forward");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        client =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_2)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(connectTimeout())
+                        .executor(executor)
+                        .build();
+    }
+
+    public CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request) {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    public Duration timeout() {
+        return parse(timeout, Duration.ofSeconds(30));
+    }
+
+    Duration connectTimeout() {
+        return parse(connectTimeout, Duration.ofSeconds(10));
+    }
+
+    private static Duration parse(String value, Duration fallback) {
+        try {
+            return Duration.parse(value);
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,39 @@
+package io.cardvault.forwarding.http;
+
+import io.cardvault.platform.entity.CommonProblem;
+import io.cardvault.platform.entity.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Bounded concurrency per tenant: a slow or dead PSP can tie up at most {@code
+ * cardvault.forward.max-concurrent-per-tenant} request threads of one tenant; the next forward gets
+ * 429 at once instead of queueing until the server runs out of threads.
+ */
+@ApplicationScoped
+public class TenantPermits {
+
+    private final ConcurrentHashMap<String, Semaphore> permits = new ConcurrentHashMap<>();
+
+    @Inject
+    @ConfigProperty(name = "cardvault.forward.max-concurrent-per-tenant", defaultValue = "32")
+    int maxConcurrent;
+
+    public AutoCloseable acquire(String tenantId) {
+        Semaphore s =
+                permits.computeIfAbsent(tenantId, t -> new Semaphore(Math.max(1, maxConcurrent)));
+        if (!s.tryAcquire()) {
+            throw ProblemException.limited(
+                    CommonProblem.RATE_LIMITED,
+                    "too many forwards in flight for this tenant (limit "
+                            + maxConcurrent
+                            + "); retry shortly",
+                    Duration.ofSeconds(1));
+        }
+        return s::release;
+    }
+}

@@ -1,0 +1,24 @@
+package io.cardvault.forwarding.placeholder;
+
+import java.util.Optional;
+
+/**
+ * What a placeholder can read from a token. Kept as an interface so the engine never depends on how
+ * the vault stores or decrypts cards.
+ *
+ * <p>{@link #number()} is the full PAN: never log it, never put it in a message.
+ */
+public interface CardAttributes {
+
+    String number();
+
+    int expiryMonth();
+
+    int expiryYear();
+
+    Optional<String> cvc();
+
+    Optional<String> holderName();
+
+    String brand();
+}

@@ -1,0 +1,188 @@
+package io.cardvault.forwarding.placeholder;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds out, by a lexical scan of a JSON body, where each placeholder stands: inside a longer
+ * string, as the whole content of a string, or bare (where a value would be). The body is never
+ * parsed into a tree and re-serialised, because the merchant's bytes outside placeholders (key
+ * order, whitespace, {@code 1.0e+2}) must reach the provider unchanged.
+ *
+ * <p>The scan checks tokens (strings with valid escapes and no raw control characters, numbers,
+ * {@code true}/{@code false}/{@code null}, punctuation, whitespace), not the nesting structure:
+ * knowing the string boundaries is all the escaping needs.
+ */
+final class JsonSlots {
+
+    /** Where a part stands; literals are {@link #LITERAL}. */
+    enum Slot {
+        LITERAL,
+        INSIDE_STRING,
+        WHOLE_STRING,
+        BARE
+    }
+
+    private final List<Template.Part> parts;
+    private final Slot[] slots;
+    private boolean inString;
+    private int stringPlaceholder = -1;
+    private int stringContentItems;
+    private boolean pendingEscape;
+
+    private JsonSlots(List<Template.Part> parts) {
+        this.parts = parts;
+        this.slots = new Slot[parts.size()];
+    }
+
+    /** One slot per template part, or empty if the text is not lexically valid JSON. */
+    static Optional<Slot[]> of(Template template) {
+        JsonSlots scan = new JsonSlots(template.parts());
+        return scan.scan() ? Optional.of(scan.slots) : Optional.empty();
+    }
+
+    private boolean scan() {
+        for (int i = 0; i < parts.size(); i++) {
+            Template.Part part = parts.get(i);
+            boolean ok =
+                    part instanceof Template.Literal literal ? literal(literal, i) : placeholder(i);
+            if (!ok) {
+                return false;
+            }
+        }
+        return !inString;
+    }
+
+    private boolean placeholder(int index) {
+        if (!inString) {
+            slots[index] = Slot.BARE;
+            return true;
+        }
+        if (pendingEscape) {
+            return false;
+        }
+        slots[index] = Slot.INSIDE_STRING;
+        stringPlaceholder = index;
+        stringContentItems++;
+        return true;
+    }
+
+    private boolean literal(Template.Literal literal, int index) {
+        slots[index] = Slot.LITERAL;
+        String text = literal.text();
+        int i = 0;
+        while (i < text.length()) {
+            i = inString ? stringChar(text, i) : token(text, i, literal.start() + i == 0);
+            if (i < 0) {
+                return false;
+            }
+        }
+        return !pendingEscape;
+    }
+
+    /** Consumes one string character (or escape) at {@code i}; returns the next index or -1. */
+    private int stringChar(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '"') {
+            if (stringContentItems == 1 && stringPlaceholder >= 0) {
+                slots[stringPlaceholder] = Slot.WHOLE_STRING;
+            }
+            inString = false;
+            return i + 1;
+        }
+        stringContentItems++;
+        if (c == '\\') {
+            return escape(text, i);
+        }
+        return c < 0x20 ? -1 : i + 1;
+    }
+
+    private int escape(String text, int i) {
+        if (i + 1 >= text.length()) {
+            pendingEscape = true;
+            return -1;
+        }
+        char e = text.charAt(i + 1);
+        if ("\"\\/bfnrt".indexOf(e) >= 0) {
+            return i + 2;
+        }
+        if (e != 'u' || i + 6 > text.length()) {
+            return -1;
+        }
+        for (int k = i + 2; k < i + 6; k++) {
+            if (Character.digit(text.charAt(k), 16) < 0 || text.charAt(k) > 'f') {
+                return -1;
+            }
+        }
+        return i + 6;
+    }
+
+    /** Consumes one token outside strings at {@code i}; returns the next index or -1. */
+    private int token(String text, int i, boolean atBodyStart) {
+        char c = text.charAt(i);
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || "{}[],:".indexOf(c) >= 0) {
+            return i + 1;
+        }
+        if (c == '\uFEFF' && atBodyStart) {
+            return i + 1;
+        }
+        if (c == '"') {
+            inString = true;
+            stringPlaceholder = -1;
+            stringContentItems = 0;
+            return i + 1;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            return number(text, i);
+        }
+        for (String word : new String[] {"true", "false", "null"}) {
+            if (text.startsWith(word, i)) {
+                return i + word.length();
+            }
+        }
+        return -1;
+    }
+
+    private static int number(String text, int i) {
+        int p = i;
+        if (text.charAt(p) == '-') {
+            p++;
+        }
+        if (p < text.length() && text.charAt(p) == '0') {
+            p++;
+        } else {
+            int digits = digits(text, p);
+            if (digits == p) {
+                return -1;
+            }
+            p = digits;
+        }
+        if (p < text.length() && text.charAt(p) == '.') {
+            int digits = digits(text, p + 1);
+            if (digits == p + 1) {
+                return -1;
+            }
+            p = digits;
+        }
+        if (p < text.length() && (text.charAt(p) == 'e' || text.charAt(p) == 'E')) {
+            p++;
+            if (p < text.length() && (text.charAt(p) == '+' || text.charAt(p) == '-')) {
+                p++;
+            }
+            int digits = digits(text, p);
+            if (digits == p) {
+                return -1;
+            }
+            p = digits;
+        }
+        return p;
+    }
+
+    private static int digits(String text, int from) {
+        int p = from;
+        while (p < text.length() && text.charAt(p) >= '0' && text.charAt(p) <= '9') {
+            p++;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,163 @@
+package io.cardvault.forwarding.placeholder;
+
+import io.cardvault.forwarding.entity.CvcUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnmappableCharacterException;
+
+/**
+ * Replaces placeholders with card data in a request's body, query and header values, escaped for
+ * where each one stands. Everything is rendered before anything is sent, so a bad placeholder or a
+ * missing CVC fails the request while the provider has seen nothing.
+ *
+ * <p>Bytes outside placeholders are kept exactly: a body without "{{" is returned as the same array
+ * without even being decoded, which is also why invalid UTF-8 is only an error (400, {@code where =
+ * "body"}, position = byte offset of the first bad byte) when there is something to replace.
+ */
+@ApplicationScoped
+public class PlaceholderEngine {
+
+    public PlaceholderEngine() {}
+
+    /**
+     * @return the body with placeholders replaced; the given array itself when nothing applies
+     *     (null body: an empty array; other content types: untouched, never parsed)
+     * @throws PlaceholderException malformed placeholder, invalid UTF-8, or an unrepresentable
+     *     value
+     * @throws CvcUnavailableException a cvc placeholder but the token has no CVC
+     */
+    public byte[] renderBody(byte[] body, String contentTypeHeaderOrNull, CardAttributes card) {
+        if (body == null) {
+            return new byte[0];
+        }
+        BodyFormat format = BodyFormat.of(contentTypeHeaderOrNull);
+        if (format == BodyFormat.OPAQUE || !containsDoubleBrace(body)) {
+            return body;
+        }
+        Template template = PlaceholderParser.parse(decode(body));
+        return render(template, format, card).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Renders the raw (still percent-encoded) query of the destination URL; injected values are
+     * percent-encoded, the rest is kept. Positions in errors count from the start of the query,
+     * with {@code where = "url"}. The caller splits {@code x-forward-url} at the first "?" before
+     * checking it, because placeholder syntax is not valid URI syntax.
+     *
+     * @return the rendered query, empty for a null query
+     */
+    public String renderQuery(String rawQueryOrNull, CardAttributes card) {
+        if (rawQueryOrNull == null || !rawQueryOrNull.contains("{{")) {
+            return rawQueryOrNull == null ? "" : rawQueryOrNull;
+        }
+        Template template = parse(rawQueryOrNull, "url");
+        return renderEach(template, ValueEscaper.PERCENT, card, "url");
+    }
+
+    /**
+     * Renders a header value as plain text, then refuses (400) any injected character that would
+     * split the header or that java.net.http would reject: anything but HTAB, SP, visible ASCII and
+     * obs-text (U+0080 to U+00FF). CR/LF can therefore never reach the wire.
+     */
+    public String renderHeaderValue(String headerName, String value, CardAttributes card) {
+        if (value == null || !value.contains("{{")) {
+            return value == null ? "" : value;
+        }
+        String where = "header:" + headerName;
+        return renderEach(parse(value, where), ValueEscaper.HEADER, card, where);
+    }
+
+    /** Whether rendering this body would read the CVC, so the caller can answer 422 up front. */
+    public boolean usesCvc(byte[] body, String contentTypeHeaderOrNull) {
+        if (body == null
+                || BodyFormat.of(contentTypeHeaderOrNull) == BodyFormat.OPAQUE
+                || !containsDoubleBrace(body)) {
+            return false;
+        }
+        return PlaceholderParser.parse(decode(body)).uses(Attribute.CVC);
+    }
+
+    /** Whether rendering this query or header value would read the CVC. */
+    public boolean usesCvc(String queryOrHeaderValue) {
+        if (queryOrHeaderValue == null || !queryOrHeaderValue.contains("{{")) {
+            return false;
+        }
+        return PlaceholderParser.parse(queryOrHeaderValue).uses(Attribute.CVC);
+    }
+
+    private static String render(Template template, BodyFormat format, CardAttributes card) {
+        if (format == BodyFormat.JSON) {
+            // Not lexically valid JSON: processed as text/plain, as the contract says. The merchant
+            // sent
+            // a broken body; we neither repair it nor guess where strings are.
+            return JsonSlots.of(template)
+                    .map(slots -> JsonRendering.render(template, slots, card))
+                    .orElseGet(() -> renderEach(template, ValueEscaper.NONE, card, "body"));
+        }
+        return renderEach(template, format.escaper(), card, "body");
+    }
+
+    static String renderEach(
+            Template template, ValueEscaper escaper, CardAttributes card, String where) {
+        StringBuilder out = new StringBuilder();
+        for (Template.Part part : template.parts()) {
+            if (part instanceof Template.Literal literal) {
+                out.append(literal.text());
+            } else {
+                Template.Placeholder placeholder = (Template.Placeholder) part;
+                out.append(escaped(escaper, placeholder, card, where));
+            }
+        }
+        return out.toString();
+    }
+
+    static String escaped(
+            ValueEscaper escaper,
+            Template.Placeholder placeholder,
+            CardAttributes card,
+            String where) {
+        try {
+            return escaper.escape(placeholder.evaluate(card).text());
+        } catch (IllegalArgumentException e) {
+            throw new PlaceholderException(e.getMessage(), placeholder.start(), where);
+        }
+    }
+
+    private static Template parse(String text, String where) {
+        try {
+            return PlaceholderParser.parse(text);
+        } catch (PlaceholderException e) {
+            throw e.in(where);
+        }
+    }
+
+    private static boolean containsDoubleBrace(byte[] body) {
+        for (int i = 0; i + 1 < body.length; i++) {
+            if (body[i] == '{' && body[i + 1] == '{') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String decode(byte[] body) {
+        CharsetDecoder decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        try {
+            return decoder.decode(in).toString();
+        } catch (MalformedInputException | UnmappableCharacterException e) {
+            throw new PlaceholderException("body is not valid UTF-8", in.position(), "body");
+        } catch (CharacterCodingException e) {
+            throw new PlaceholderException("body is not valid UTF-8", 0, "body");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.cardvault.platform.entity;
+
+/**
+ * The problems every feature and the container itself can answer with. Part of the API contract
+ * (docs/api.md).
+ */
+public enum CommonProblem implements ProblemType {
+    MALFORMED_REQUEST(400, "malformed-request", "Malformed request"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    RATE_LIMITED(429, "rate-limited", "Too many requests"),
+    INTERNAL_ERROR(500, "internal-error", "Internal error"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    CommonProblem(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String slug() {
+        return slug;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,41 @@
+package io.cardvault.tenants.entity;
+
+import io.cardvault.platform.entity.ProblemType;
+
+/**
+ * The problems of authentication, keys and tenant administration. Part of the API contract
+ * (docs/api.md).
+ */
+public enum TenantProblem implements ProblemType {
+    UNAUTHENTICATED(401, "unauthenticated", "Missing or unknown API key"),
+    FORBIDDEN(403, "forbidden", "Key not allowed to do this"),
+    ADMIN_DISABLED(403, "admin-disabled", "Admin API disabled"),
+    TENANT_NOT_FOUND(404, "tenant-not-found", "Tenant not found"),
+    KEY_NOT_FOUND(404, "key-not-found", "Key not found"),
+    INVALID_TENANT(422, "invalid-tenant", "Invalid tenant settings");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    TenantProblem(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String slug() {
+        return slug;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

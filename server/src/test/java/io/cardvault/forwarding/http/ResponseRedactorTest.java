@@ -1,0 +1,112 @@
+package io.cardvault.forwarding.http;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ResponseRedactorTest {
+
+    private static final String VISA = "4111111111111111";
+    private final ResponseRedactor redactor = new ResponseRedactor();
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "{\"pan\":\"4111111111111111\"} ; {\"pan\":\"411111******1111\"}",
+                "card 4111 1111 1111 1111 ok ; card 4111 11** **** 1111 ok",
+                "card 4111-1111-1111-1111 ok ; card 4111-11**-****-1111 ok",
+                "4-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1 ; 4-1-1-1-1-1-*-*-*-*-*-*-1-1-1-1",
+                "41111 111111 11111 ; 41111 1***** *1111",
+                "4111  1111 - 1111 1111 ; 4111  11** - **** 1111",
+                "a=4111111111111111&b=4111111111111111 ; a=411111******1111&b=411111******1111",
+                "x41111111111111119 ; x411111******11119",
+            })
+    void redact_panOccurrence_isMaskedInPlace(String body, String expected) {
+        assertEquals(expected, new String(redactor.redact(body.getBytes(UTF_8), VISA), UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "5555555555554444", "378282246310005", "411111111111111", "4111 1111 1111 111",
+                "4111    1111 1111 1111", "4111_1111_1111_1111", "4111.1111.1111.1111",
+                        "411111******1111"
+            })
+    void redact_otherOrIncompleteNumber_returnsSameArray(String body) {
+        byte[] bytes = body.getBytes(UTF_8);
+        assertSame(bytes, redactor.redact(bytes, VISA));
+    }
+
+    @Test
+    void redact_amexPan_masksFifteenDigits() {
+        assertEquals(
+                "pan=378282*****0005",
+                new String(
+                        redactor.redact("pan=378282246310005".getBytes(UTF_8), "378282246310005"),
+                        UTF_8));
+    }
+
+    @Test
+    void redact_nonAsciiAndBinaryAround_keepsOtherBytes() {
+        byte[] body = {
+            (byte) 0xff,
+            (byte) 0xc3,
+            (byte) 0xa9,
+            '5',
+            '5',
+            '5',
+            '5',
+            '5',
+            '5',
+            '5',
+            '5',
+            '5',
+            '5',
+            '5',
+            '5',
+            '4',
+            '4',
+            '4',
+            '4',
+            0
+        };
+        byte[] expected = {
+            (byte) 0xff,
+            (byte) 0xc3,
+            (byte) 0xa9,
+            '5',
+            '5',
+            '5',
+            '5',
+            '5',
+            '5',
+            '*',
+            '*',
+            '*',
+            '*',
+            '*',
+            '*',
+            '4',
+            '4',
+            '4',
+            '4',
+            0
+        };
+        assertArrayEquals(expected, redactor.redact(body, "5555555555554444"));
+        assertEquals('5', body[9]); // the input is not modified
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1234", "41111111111111111111", "4111-1111-1111-1111"})
+    void redact_invalidPan_throws(String pan) {
+        assertThrows(IllegalArgumentException.class, () -> redactor.redact(new byte[0], pan));
+    }
+}

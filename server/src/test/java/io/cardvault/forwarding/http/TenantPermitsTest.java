@@ -1,0 +1,39 @@
+package io.cardvault.forwarding.http;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.cardvault.platform.entity.CommonProblem;
+import io.cardvault.platform.entity.ProblemException;
+import org.junit.jupiter.api.Test;
+
+class TenantPermitsTest {
+
+    private static TenantPermits permits(int max) {
+        TenantPermits p = new TenantPermits();
+        p.maxConcurrent = max;
+        return p;
+    }
+
+    @Test
+    void acquire_overLimit_rateLimitedWithRetryAfter() throws Exception {
+        TenantPermits p = permits(2);
+        AutoCloseable a = p.acquire("t1");
+        AutoCloseable b = p.acquire("t1");
+        ProblemException e = assertThrows(ProblemException.class, () -> p.acquire("t1"));
+        assertEquals(CommonProblem.RATE_LIMITED, e.type());
+        assertEquals(1, e.retryAfter().orElseThrow().toSeconds(), "Retry-After");
+        a.close();
+        assertDoesNotThrow(() -> p.acquire("t1").close());
+        b.close();
+    }
+
+    @Test
+    void acquire_tenantsAreIndependent() throws Exception {
+        TenantPermits p = permits(1);
+        AutoCloseable a = p.acquire("t1");
+        assertDoesNotThrow(() -> p.acquire("t2").close());
+        a.close();
+    }
+}
