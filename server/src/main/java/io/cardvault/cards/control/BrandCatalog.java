@@ -25,10 +25,12 @@ public final class BrandCatalog {
 
     private final List<Brand> brands;
     private final Brand unknown;
+    private final java.util.Map<String, Brand> byId = new java.util.HashMap<>();
 
     BrandCatalog(List<Brand> brands, Brand unknown) {
         this.brands = List.copyOf(brands);
         this.unknown = unknown;
+        this.brands.forEach(b -> byId.put(b.id(), b));
     }
 
     public static BrandCatalog standard() {
@@ -37,6 +39,11 @@ public final class BrandCatalog {
 
     public List<Brand> brands() {
         return brands;
+    }
+
+    /** The brand with this id, or {@code unknown}: how stored tokens get their brand back. */
+    public Brand byId(String id) {
+        return byId.getOrDefault(id, unknown);
     }
 
     public Brand unknown() {

@@ -3,6 +3,7 @@ package io.cardvault.demo.control;
 import io.cardvault.tenants.control.ApiKeys;
 import io.cardvault.tenants.control.TenantRegistry;
 import io.cardvault.tenants.entity.Tenant;
+import io.cardvault.tenants.entity.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import java.util.Properties;
 public class DemoTenant {
 
     public record Demo(
-            String tenantId,
+            TenantId tenantId,
             String publishableKey,
             String secretKey,
             String adminKey,
@@ -62,7 +63,7 @@ public class DemoTenant {
         List<String> origins = merge(t.allowedOrigins(), origins(url));
         List<String> destinations = merge(t.allowedDestinations(), destinations(url));
         if (!origins.equals(t.allowedOrigins()) || !destinations.equals(t.allowedDestinations())) {
-            registry.update(new Tenant(t.id(), t.name(), origins, destinations, t.createdAt()));
+            registry.update(t.with(t.name(), origins, destinations));
         }
     }
 
@@ -75,17 +76,19 @@ public class DemoTenant {
             allowSelf(existing.get(), publicUrl);
             current =
                     new Demo(
-                            tenantId,
+                            existing.get().id(),
                             p.getProperty("CARDVAULT_DEMO_PK"),
                             p.getProperty("CARDVAULT_DEMO_SK"),
                             p.getProperty("CARDVAULT_ADMIN_KEY"),
                             false);
             return current;
         }
-        Tenant t = registry.create("Demo Shop", origins(publicUrl), destinations(publicUrl));
-        var keys = registry.issueKeys(t.id());
+        TenantRegistry.Created created =
+                registry.create("Demo Shop", origins(publicUrl), destinations(publicUrl));
+        Tenant t = created.tenant();
+        var keys = created.keys();
         String adminKey = p.getProperty("CARDVAULT_ADMIN_KEY", "ak_" + ApiKeys.randomBase62(32));
-        write(file, t.id(), keys.publishableKey(), keys.secretKey(), adminKey);
+        write(file, t.id().value(), keys.publishableKey(), keys.secretKey(), adminKey);
         current = new Demo(t.id(), keys.publishableKey(), keys.secretKey(), adminKey, true);
         return current;
     }

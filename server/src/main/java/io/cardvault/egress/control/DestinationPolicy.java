@@ -62,6 +62,11 @@ public class DestinationPolicy {
      * @throws DestinationUnresolvableException 502: the host does not resolve
      */
     public Destination check(String rawUrl, List<String> tenantPatterns) {
+        return checkAgainst(rawUrl, DestinationPattern.parseValid(tenantPatterns));
+    }
+
+    /** As {@link #check(String, List)}, with patterns parsed once when the tenant was saved. */
+    public Destination checkAgainst(String rawUrl, List<DestinationPattern> tenantPatterns) {
         NormalizedUrl url;
         try {
             url = NormalizedUrl.parse(rawUrl);
@@ -77,16 +82,12 @@ public class DestinationPolicy {
         return new Destination(url.toUri(), url.host().name(), url.port(), address, url.https());
     }
 
-    private static List<DestinationPattern> matching(NormalizedUrl url, List<String> patterns) {
+    private static List<DestinationPattern> matching(
+            NormalizedUrl url, List<DestinationPattern> patterns) {
         List<DestinationPattern> matching = new ArrayList<>();
-        for (String text : patterns == null ? List.<String>of() : patterns) {
-            try {
-                DestinationPattern pattern = DestinationPattern.parse(text);
-                if (pattern.matches(url)) {
-                    matching.add(pattern);
-                }
-            } catch (IllegalArgumentException e) {
-                // an invalid stored pattern allows nothing
+        for (DestinationPattern pattern : patterns) {
+            if (pattern.matches(url)) {
+                matching.add(pattern);
             }
         }
         return matching;

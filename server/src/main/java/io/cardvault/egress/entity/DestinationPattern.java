@@ -1,5 +1,7 @@
 package io.cardvault.egress.entity;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,19 @@ public final class DestinationPattern {
         this.port = port;
         this.path = path;
         this.prefix = prefix;
+    }
+
+    /** Parses stored patterns; one that does not parse allows nothing (fail closed). */
+    public static List<DestinationPattern> parseValid(List<String> patterns) {
+        List<DestinationPattern> parsed = new ArrayList<>();
+        for (String text : patterns == null ? List.<String>of() : patterns) {
+            try {
+                parsed.add(parse(text));
+            } catch (IllegalArgumentException e) {
+                // an invalid stored pattern allows nothing
+            }
+        }
+        return List.copyOf(parsed);
     }
 
     /**

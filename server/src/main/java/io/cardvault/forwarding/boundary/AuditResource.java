@@ -1,6 +1,6 @@
 package io.cardvault.forwarding.boundary;
 
-import io.cardvault.forwarding.control.ForwardAudit;
+import io.cardvault.forwarding.control.AuditLog;
 import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.control.Authenticator;
@@ -35,7 +35,7 @@ public class AuditResource {
 
     @Inject Authenticator auth;
 
-    @Inject ForwardAudit audit;
+    @Inject AuditLog audit;
 
     @GET
     @Operation(summary = "The tenant's forward audit trail, newest first (secret key)")
@@ -44,7 +44,7 @@ public class AuditResource {
         Caller caller = auth.secretKey(apiKey);
         int limit = limit(limitParam);
         JsonArrayBuilder data = Json.createArrayBuilder();
-        for (ForwardAudit.Entry e : audit.recent(caller.tenantId(), limit)) {
+        for (AuditLog.Entry e : audit.recent(caller.tenantId(), limit)) {
             JsonObjectBuilder o =
                     Json.createObjectBuilder()
                             .add("forwardId", e.forwardId())

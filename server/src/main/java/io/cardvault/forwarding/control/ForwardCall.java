@@ -19,6 +19,7 @@ import io.cardvault.forwarding.placeholder.PlaceholderException;
 import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.entity.Tenant;
+import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.tokens.control.TokenVault;
 import io.cardvault.tokens.entity.RevealedCard;
 import io.cardvault.tokens.entity.TokenId;
@@ -38,20 +39,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One call to a destination: policy check, card injection, the HTTP exchange under the tenant's
- * concurrency permit and the timeouts, then redaction. Fills {@link Outcome} for the audit trail.
+ * concurrency permit and the timeouts, then redaction. Records on the {@link ForwardAttempt} what
+ * happened, for the audit trail.
  */
 @ApplicationScoped
 public class ForwardCall {
-
-    /** What the audit needs to know about an attempt, whether or not it succeeded. */
-    static final class Outcome {
-        String host;
-        String path;
-        int status;
-        String errorCode;
-        boolean sent;
-        boolean replayed;
-    }
 
     @Inject DestinationPolicy policy;
 
@@ -67,19 +59,14 @@ public class ForwardCall {
 
     @Inject TokenVault vault;
 
-    RelayedResponse perform(
-            String tenantId,
-            Tenant tenant,
-            TokenId tokenId,
-            ForwardRequest request,
-            String url,
-            Map<String, List<String>> headers,
-            String forwardId,
-            Outcome outcome) {
-        String[] parts = splitQuery(url);
+    RelayedResponse perform(ForwardAttempt attempt, Tenant tenant) {
+        TenantId tenantId = attempt.tenantId();
+        TokenId tokenId = attempt.tokenId();
+        ForwardRequest request = attempt.request();
+        Map<String, List<String>> headers = attempt.destinationHeaders();
+        String[] parts = {attempt.baseUrl(), attempt.rawQuery()};
         Destination destination = check(parts[0], tenant);
-        outcome.host = destination.host();
-        outcome.path = destination.uri().getRawPath();
+        attempt.chose(destination);
         RevealedCard card = vault.reveal(tenantId, tokenId).orElseThrow(TokenVault::notFound);
         CardAttributes attributes = new RevealedCardAttributes(card);
         String contentType = request.header("content-type");
@@ -89,8 +76,8 @@ public class ForwardCall {
         }
         HttpRequest httpRequest =
                 render(request, destination, parts[1], headers, attributes, contentType);
-        HttpResponse<byte[]> response = exchange(tenantId, httpRequest, outcome);
-        outcome.status = response.statusCode();
+        HttpResponse<byte[]> response = exchange(tenantId, httpRequest, attempt);
+        attempt.answered(response.statusCode());
         if (usesCvc && response.statusCode() >= 200 && response.statusCode() < 300) {
             vault.cvcUsedSuccessfully(tenantId, tokenId);
         }
@@ -99,7 +86,7 @@ public class ForwardCall {
                 response.statusCode(),
                 headerRules.toMerchant(response.headers().map()),
                 body,
-                forwardId);
+                attempt.forwardId());
     }
 
     /**
@@ -142,7 +129,7 @@ public class ForwardCall {
 
     private Destination check(String baseUrl, Tenant tenant) {
         try {
-            return policy.check(baseUrl, tenant.allowedDestinations());
+            return policy.checkAgainst(baseUrl, tenant.destinationPatterns());
         } catch (DestinationNotAllowedException e) {
             throw new ProblemException(
                     EgressProblem.DESTINATION_NOT_ALLOWED,
@@ -231,9 +218,10 @@ public class ForwardCall {
         return !method.equals("GET") && !method.equals("DELETE");
     }
 
-    private HttpResponse<byte[]> exchange(String tenantId, HttpRequest request, Outcome outcome) {
+    private HttpResponse<byte[]> exchange(
+            TenantId tenantId, HttpRequest request, ForwardAttempt attempt) {
         try (AutoCloseable permit = permits.acquire(tenantId)) {
-            outcome.sent = true;
+            attempt.sending();
             CompletableFuture<HttpResponse<byte[]>> future = client.send(request);
             try {
                 return future.get(client.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
@@ -242,7 +230,7 @@ public class ForwardCall {
                 throw ForwardProblems.timeout();
             } catch (ExecutionException e) {
                 if (ForwardProblems.nothingSent(e.getCause())) {
-                    outcome.sent = false;
+                    attempt.nothingSent();
                 }
                 throw ForwardProblems.failure(e.getCause());
             } catch (InterruptedException e) {
@@ -255,15 +243,5 @@ public class ForwardCall {
             throw new ProblemException(
                     ForwardProblem.DESTINATION_UNREACHABLE, "the destination could not be reached");
         }
-    }
-
-    static String[] splitQuery(String url) {
-        int q = url.indexOf('?');
-        if (q < 0) {
-            return new String[] {url, null};
-        }
-        String query = url.substring(q + 1);
-        int hash = query.indexOf('#');
-        return new String[] {url.substring(0, q), hash < 0 ? query : query.substring(0, hash)};
     }
 }

@@ -6,22 +6,20 @@ import io.cardvault.forwarding.entity.ForwardRequest;
 import io.cardvault.forwarding.entity.RelayedResponse;
 import io.cardvault.forwarding.http.HeaderOverwriteException;
 import io.cardvault.forwarding.http.HeaderRules;
+import io.cardvault.idempotency.entity.IdempotencyKey;
 import io.cardvault.platform.boundary.OwnErrorMarker;
 import io.cardvault.platform.control.Problems;
-import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.control.TenantRegistry;
 import io.cardvault.tenants.entity.Caller;
 import io.cardvault.tenants.entity.Tenant;
 import io.cardvault.tenants.entity.TenantProblem;
-import io.cardvault.tokens.entity.TokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The compliance proxy's flow: validate the control headers, reserve the idempotency key, check the
@@ -31,23 +29,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class Forwarder {
 
-    public static final String FORWARD_URL = "x-forward-url";
-    public static final String TOKEN_ID = "x-token-id";
-
-    /**
-     * Syntax only (scheme, "://", a non-empty authority, no whitespace before the query): anything
-     * else is a malformed header (400); a well-formed URL that is not allowed stays 403.
-     */
-    private static final java.util.regex.Pattern ABSOLUTE_URL =
-            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s]+(?:[/#]\\S*)?");
-
     @Inject TenantRegistry tenants;
 
     @Inject Keyring keyring;
 
     @Inject ForwardReplays replays;
 
-    @Inject ForwardAudit audit;
+    @Inject AuditLog audit;
 
     @Inject ForwardCall call;
 
@@ -56,103 +44,49 @@ public class Forwarder {
     @Inject Problems problems;
 
     public RelayedResponse forward(Caller caller, ForwardRequest request) {
-        String forwardId = UUID.randomUUID().toString();
-        long started = System.nanoTime();
-        ForwardCall.Outcome outcome = new ForwardCall.Outcome();
-        String url = requireHeader(request, FORWARD_URL, "an absolute URL");
-        if (!ABSOLUTE_URL.matcher(ForwardCall.splitQuery(url)[0]).matches()) {
-            throw new ProblemException(
-                    CommonProblem.MALFORMED_REQUEST,
-                    "the x-forward-url header must be an absolute URL (scheme://host/path)");
-        }
-        TokenId tokenId =
-                TokenId.parse(requireHeader(request, TOKEN_ID, "a token id"))
-                        .orElseThrow(
-                                () ->
-                                        new ProblemException(
-                                                CommonProblem.MALFORMED_REQUEST,
-                                                "x-token-id must be a token id (UUID)"));
+        ForwardAttempt attempt = ForwardAttempt.read(caller.tenantId(), request);
         try {
-            Map<String, List<String>> outgoing = destinationHeaders(request);
-            String key = request.header("idempotency-key");
-            if (key == null) {
-                return perform(caller, request, url, tokenId, outgoing, forwardId, outcome);
+            attempt.useDestinationHeaders(destinationHeaders(request));
+            Optional<IdempotencyKey> key =
+                    IdempotencyKey.fromHeader(request.header("idempotency-key"));
+            if (key.isEmpty()) {
+                return call.perform(attempt, tenant(caller));
             }
-            String digest = digest(caller.tenantId(), request, url, tokenId);
-            Optional<RelayedResponse> replay = replays.reserve(caller.tenantId(), key, digest);
+            Optional<RelayedResponse> replay =
+                    replays.reserve(attempt.tenantId(), key.get(), digest(attempt));
             if (replay.isPresent()) {
-                outcome.replayed = true;
+                attempt.replayed();
                 return replay.get();
             }
-            return performOnce(caller, request, url, tokenId, outgoing, forwardId, key, outcome);
+            return performOnce(attempt, caller, key.get());
         } catch (ProblemException e) {
-            outcome.errorCode = e.type().slug();
-            outcome.status = e.type().status();
+            attempt.failed(e.type());
             throw e;
         } finally {
-            if (!outcome.replayed) {
-                audit.record(
-                        new ForwardAudit.Entry(
-                                forwardId,
-                                caller.tenantId(),
-                                tokenId.value(),
-                                request.method(),
-                                outcome.host,
-                                outcome.path,
-                                outcome.status,
-                                (System.nanoTime() - started) / 1_000_000,
-                                outcome.errorCode,
-                                System.currentTimeMillis()));
+            if (!attempt.wasReplayed()) {
+                audit.record(attempt.auditEntry(System.currentTimeMillis()));
             }
         }
     }
 
-    private RelayedResponse performOnce(
-            Caller caller,
-            ForwardRequest request,
-            String url,
-            TokenId tokenId,
-            Map<String, List<String>> outgoing,
-            String forwardId,
-            String key,
-            ForwardCall.Outcome outcome) {
+    private RelayedResponse performOnce(ForwardAttempt attempt, Caller caller, IdempotencyKey key) {
         try {
-            RelayedResponse response =
-                    perform(caller, request, url, tokenId, outgoing, forwardId, outcome);
-            replays.complete(caller.tenantId(), key, response);
+            RelayedResponse response = call.perform(attempt, tenant(caller));
+            replays.complete(attempt, key, response);
             return response;
         } catch (ProblemException e) {
-            if (outcome.sent) {
+            if (attempt.wasSent()) {
                 // the destination may have acted: a retry must not call it again, so remember the
                 // failure
-                replays.complete(caller.tenantId(), key, problemResponse(e, forwardId));
+                replays.complete(attempt, key, problemResponse(e, attempt.forwardId()));
             } else {
-                replays.release(caller.tenantId(), key);
+                replays.release(attempt.tenantId(), key);
             }
             throw e;
         } catch (RuntimeException e) {
-            replays.release(caller.tenantId(), key);
+            replays.release(attempt.tenantId(), key);
             throw e;
         }
-    }
-
-    private RelayedResponse perform(
-            Caller caller,
-            ForwardRequest request,
-            String url,
-            TokenId tokenId,
-            Map<String, List<String>> outgoing,
-            String forwardId,
-            ForwardCall.Outcome outcome) {
-        return call.perform(
-                caller.tenantId(),
-                tenant(caller),
-                tokenId,
-                request,
-                url,
-                outgoing,
-                forwardId,
-                outcome);
     }
 
     private Map<String, List<String>> destinationHeaders(ForwardRequest request) {
@@ -172,24 +106,15 @@ public class Forwarder {
                                         "the tenant of this key no longer exists"));
     }
 
-    private String digest(String tenantId, ForwardRequest request, String url, TokenId tokenId) {
+    private String digest(ForwardAttempt attempt) {
+        ForwardRequest request = attempt.request();
         byte[] head =
-                (request.method() + "\n" + url + "\n" + tokenId.value() + "\n")
+                (request.method() + "\n" + attempt.url() + "\n" + attempt.tokenId().value() + "\n")
                         .getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[head.length + request.body().length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(request.body(), 0, all, head.length, request.body().length);
-        return keyring.fingerprinter().keyedDigest(tenantId, all);
-    }
-
-    private static String requireHeader(ForwardRequest request, String name, String what) {
-        String value = request.header(name);
-        if (value == null || value.isBlank()) {
-            throw new ProblemException(
-                    CommonProblem.MALFORMED_REQUEST,
-                    "the " + name + " header is required: " + what);
-        }
-        return value.strip();
+        return keyring.fingerprinter().keyedDigest(attempt.tenantId().value(), all);
     }
 
     private RelayedResponse problemResponse(ProblemException e, String forwardId) {

@@ -34,7 +34,7 @@ record RevealedCardAttributes(RevealedCard card) implements CardAttributes {
 
     @Override
     public String brand() {
-        return card.brand();
+        return card.brand().id();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cardvault.forwarding.http;
 
 import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemException;
+import io.cardvault.tenants.entity.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -17,13 +18,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TenantPermits {
 
-    private final ConcurrentHashMap<String, Semaphore> permits = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<TenantId, Semaphore> permits = new ConcurrentHashMap<>();
 
     @Inject
     @ConfigProperty(name = "cardvault.forward.max-concurrent-per-tenant", defaultValue = "32")
     int maxConcurrent;
 
-    public AutoCloseable acquire(String tenantId) {
+    public AutoCloseable acquire(TenantId tenantId) {
         Semaphore s =
                 permits.computeIfAbsent(tenantId, t -> new Semaphore(Math.max(1, maxConcurrent)));
         if (!s.tryAcquire()) {

@@ -9,12 +9,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * A thin layer over JDBC with auto-commit statements: each call is its own transaction, so when a
- * call returns the row is committed (and, with the embedded database, flushed; see {@link
- * Database}).
+ * A thin layer over JDBC for the store classes (the only places with SQL). Outside {@link
+ * #inTransaction} each call is its own auto-committed transaction, so when it returns the row is
+ * committed; inside, every call of the same thread joins one transaction that commits when the
+ * outermost block returns and rolls back when it throws.
  */
 @ApplicationScoped
 public class Jdbc {
@@ -24,16 +26,51 @@ public class Jdbc {
         T map(ResultSet rs) throws SQLException;
     }
 
+    private static final ThreadLocal<Connection> TRANSACTION = new ThreadLocal<>();
+
     @Inject Database database;
 
-    public int update(String sql, Object... params) {
-        try (Connection c = dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessException("update", e);
+    /** Runs {@code work} in one transaction; nested calls join the outer one. */
+    public <T> T inTransaction(Supplier<T> work) {
+        if (TRANSACTION.get() != null) {
+            return work.get();
         }
+        try (Connection c = dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            TRANSACTION.set(c);
+            try {
+                T result = work.get();
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollback(c);
+                throw e;
+            } finally {
+                TRANSACTION.remove();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("transaction", e);
+        }
+    }
+
+    public void inTransaction(Runnable work) {
+        inTransaction(
+                () -> {
+                    work.run();
+                    return null;
+                });
+    }
+
+    public int update(String sql, Object... params) {
+        return withConnection(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        bind(ps, params);
+                        return ps.executeUpdate();
+                    }
+                },
+                "update");
     }
 
     /** Inserts unless a row with the same key exists; returns whether this call inserted. */
@@ -49,19 +86,20 @@ public class Jdbc {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection c = dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("query", e);
-        }
+        return withConnection(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        bind(ps, params);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            List<T> out = new ArrayList<>();
+                            while (rs.next()) {
+                                out.add(mapper.map(rs));
+                            }
+                            return out;
+                        }
+                    }
+                },
+                "query");
     }
 
     public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
@@ -69,8 +107,35 @@ public class Jdbc {
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T withConnection(Work<T> work, String operation) {
+        Connection joined = TRANSACTION.get();
+        try {
+            if (joined != null) {
+                return work.run(joined);
+            }
+            try (Connection c = dataSource().getConnection()) {
+                return work.run(c);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(operation, e);
+        }
+    }
+
     private DataSource dataSource() {
         return database.dataSource();
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is the one worth reporting
+        }
     }
 
     private static void bind(PreparedStatement ps, Object... params) throws SQLException {

@@ -42,7 +42,7 @@ final class TenantJson {
             keyArray.add(kb);
         }
         return Json.createObjectBuilder()
-                .add("id", t.id())
+                .add("id", t.id().value())
                 .add("name", t.name())
                 .add("allowedOrigins", Json.createArrayBuilder(t.allowedOrigins()))
                 .add("allowedDestinations", Json.createArrayBuilder(t.allowedDestinations()))

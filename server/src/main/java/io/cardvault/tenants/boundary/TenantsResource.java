@@ -66,8 +66,9 @@ public class TenantsResource {
                         errors,
                         DestinationRules::problemWith);
         failIfAny(errors);
-        Tenant tenant = registry.create(name, origins, destinations);
-        IssuedKeys keys = registry.issueKeys(tenant.id());
+        TenantRegistry.Created created = registry.create(name, origins, destinations);
+        Tenant tenant = created.tenant();
+        IssuedKeys keys = created.keys();
         return Response.created(URI.create("/api/v1/admin/tenants/" + tenant.id()))
                 .entity(TenantJson.withKeys(tenant, registry.keys(tenant.id()), keys).toString())
                 .build();
@@ -79,7 +80,7 @@ public class TenantsResource {
     public String read(@HeaderParam("x-admin-key") String adminKey, @PathParam("id") String id) {
         admin.check(adminKey);
         Tenant tenant = registry.find(id).orElseThrow(TenantNotFoundException::new);
-        return TenantJson.of(tenant, registry.keys(id)).toString();
+        return TenantJson.of(tenant, registry.keys(tenant.id())).toString();
     }
 
     @PATCH
@@ -110,9 +111,8 @@ public class TenantsResource {
                                 DestinationRules::problemWith)
                         : current.allowedDestinations();
         failIfAny(errors);
-        Tenant updated =
-                registry.update(new Tenant(id, name, origins, destinations, current.createdAt()));
-        return TenantJson.of(updated, registry.keys(id)).toString();
+        Tenant updated = registry.update(current.with(name, origins, destinations));
+        return TenantJson.of(updated, registry.keys(updated.id())).toString();
     }
 
     @POST
@@ -124,7 +124,7 @@ public class TenantsResource {
         Tenant tenant = registry.find(id).orElseThrow(TenantNotFoundException::new);
         IssuedKeys keys = registry.issueKeys(tenant.id());
         return Response.status(Response.Status.CREATED)
-                .entity(TenantJson.withKeys(tenant, registry.keys(id), keys).toString())
+                .entity(TenantJson.withKeys(tenant, registry.keys(tenant.id()), keys).toString())
                 .build();
     }
 
@@ -137,8 +137,8 @@ public class TenantsResource {
             @PathParam("id") String id,
             @PathParam("prefix") String prefix) {
         admin.check(adminKey);
-        registry.find(id).orElseThrow(TenantNotFoundException::new);
-        if (!registry.revoke(id, prefix)) {
+        Tenant tenant = registry.find(id).orElseThrow(TenantNotFoundException::new);
+        if (!registry.revoke(tenant.id(), prefix)) {
             throw new ProblemException(
                     TenantProblem.KEY_NOT_FOUND, "this tenant has no active key with that prefix");
         }

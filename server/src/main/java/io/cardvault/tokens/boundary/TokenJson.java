@@ -16,7 +16,7 @@ final class TokenJson {
                 .add(
                         "card",
                         Json.createObjectBuilder()
-                                .add("brand", t.brand())
+                                .add("brand", t.brand().id())
                                 .add("bin", t.bin())
                                 .add("last4", t.last4())
                                 .add("expiryMonth", t.expiryMonth())

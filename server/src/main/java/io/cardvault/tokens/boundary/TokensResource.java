@@ -2,7 +2,8 @@ package io.cardvault.tokens.boundary;
 
 import io.cardvault.cards.control.BrandCatalog;
 import io.cardvault.crypto.control.Keyring;
-import io.cardvault.idempotency.control.IdempotencyRecords;
+import io.cardvault.idempotency.control.Idempotency;
+import io.cardvault.idempotency.entity.IdempotencyKey;
 import io.cardvault.platform.control.JsonBodies;
 import io.cardvault.platform.control.MediaTypes;
 import io.cardvault.platform.entity.FieldError;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,7 +58,7 @@ public class TokensResource {
 
     @Inject RateLimiter rateLimiter;
 
-    @Inject IdempotencyRecords idempotency;
+    @Inject Idempotency idempotency;
 
     @Inject Keyring keyring;
 
@@ -80,20 +82,21 @@ public class TokensResource {
         MediaTypes.requireJson(contentType);
         byte[] bytes = JsonBodies.readLimited(body, MAX_BODY);
         JsonObject json = JsonBodies.parseObject(bytes);
-        if (idempotencyKey == null) {
+        Optional<IdempotencyKey> key = IdempotencyKey.fromHeader(idempotencyKey);
+        if (key.isEmpty()) {
             StoredToken token = tokenize(caller, json);
             return created(token, false);
         }
-        String digest = keyring.fingerprinter().keyedDigest(caller.tenantId(), bytes);
-        IdempotencyRecords.Outcome outcome =
+        String digest = keyring.fingerprinter().keyedDigest(caller.tenantId().value(), bytes);
+        Idempotency.Outcome outcome =
                 idempotency.once(
                         caller.tenantId(),
                         "tokens",
-                        idempotencyKey,
+                        key.get(),
                         digest,
                         () -> tokenize(caller, json).id().value());
         StoredToken token =
-                vault.find(caller.tenantId(), new TokenId(outcome.reference()))
+                vault.find(caller.tenantId(), new TokenId(outcome.result()))
                         .orElseThrow(TokenVault::notFound);
         return created(token, outcome.replayed());
     }
@@ -138,7 +141,7 @@ public class TokensResource {
         if (cvc == null || cvc == JsonValue.NULL) {
             throw invalidCvc("required", "cvc is required");
         }
-        if (!(cvc instanceof JsonString s) || !CardValidator.isCvc(s.getString(), brandOf(token))) {
+        if (!(cvc instanceof JsonString s) || !CardValidator.isCvc(s.getString(), token.brand())) {
             throw invalidCvc("invalid-cvc", "cvc has the wrong length or characters for this card");
         }
         vault.recollectCvc(caller.tenantId(), tokenId, s.getString());
@@ -168,13 +171,6 @@ public class TokensResource {
             b.header("Idempotent-Replayed", "true");
         }
         return b.build();
-    }
-
-    private static io.cardvault.cards.entity.Brand brandOf(StoredToken token) {
-        return BrandCatalog.standard().brands().stream()
-                .filter(b -> b.id().equals(token.brand()))
-                .findFirst()
-                .orElse(BrandCatalog.standard().unknown());
     }
 
     private static ProblemException invalidCvc(String code, String message) {

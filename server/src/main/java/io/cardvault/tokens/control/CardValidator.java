@@ -75,8 +75,7 @@ public final class CardValidator {
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        return new Valid(
-                new CardInput(CardNumber.of(digits), month, year, cvc, holder, brand.id()));
+        return new Valid(new CardInput(CardNumber.of(digits), month, year, cvc, holder, brand));
     }
 
     public static YearMonth currentMonth() {

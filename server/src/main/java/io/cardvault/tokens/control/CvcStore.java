@@ -2,6 +2,7 @@ package io.cardvault.tokens.control;
 
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.subtle.Random;
+import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.tokens.entity.TokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ public class CvcStore {
         }
     }
 
-    public void put(String tenantId, TokenId token, String cvc) {
+    public void put(TenantId tenantId, TokenId token, String cvc) {
         try {
             String k = key(tenantId, token);
             byte[] ct =
@@ -55,7 +56,7 @@ public class CvcStore {
         }
     }
 
-    public Optional<String> peek(String tenantId, TokenId token) {
+    public Optional<String> peek(TenantId tenantId, TokenId token) {
         String k = key(tenantId, token);
         Entry e = entries.get(k);
         if (e == null) {
@@ -76,7 +77,7 @@ public class CvcStore {
         }
     }
 
-    public boolean isAvailable(String tenantId, TokenId token) {
+    public boolean isAvailable(TenantId tenantId, TokenId token) {
         return peek(tenantId, token).isPresent();
     }
 
@@ -84,11 +85,11 @@ public class CvcStore {
      * The hook the forwarding proxy calls after a 2xx from the destination for a request that used
      * the CVC.
      */
-    public void consumeAfterSuccessfulForward(String tenantId, TokenId token) {
+    public void consumeAfterSuccessfulForward(TenantId tenantId, TokenId token) {
         entries.remove(key(tenantId, token));
     }
 
-    public void remove(String tenantId, TokenId token) {
+    public void remove(TenantId tenantId, TokenId token) {
         entries.remove(key(tenantId, token));
     }
 
@@ -107,7 +108,7 @@ public class CvcStore {
         }
     }
 
-    private static String key(String tenantId, TokenId token) {
-        return tenantId + "|" + token.value();
+    private static String key(TenantId tenantId, TokenId token) {
+        return tenantId.value() + "|" + token.value();
     }
 }

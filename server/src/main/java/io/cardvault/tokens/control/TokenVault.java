@@ -2,8 +2,10 @@ package io.cardvault.tokens.control;
 
 import io.cardvault.cards.entity.CardNumber;
 import io.cardvault.crypto.control.Keyring;
+import io.cardvault.idempotency.control.Idempotency;
 import io.cardvault.platform.control.Jdbc;
 import io.cardvault.platform.entity.ProblemException;
+import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.tokens.entity.CardInput;
 import io.cardvault.tokens.entity.RevealedCard;
 import io.cardvault.tokens.entity.StoredToken;
@@ -16,11 +18,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -32,14 +31,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class TokenVault {
 
-    @Inject Jdbc jdbc;
+    @Inject TokenStore store;
 
     @Inject Keyring keyring;
 
     @Inject CvcStore cvcStore;
 
+    @Inject Idempotency idempotency;
+
+    @Inject Jdbc jdbc;
+
     /** Stores the card; when this returns, the row is committed to disk. */
-    public StoredToken create(String tenantId, CardInput card) {
+    public StoredToken create(TenantId tenantId, CardInput card) {
         TokenId id = TokenId.random();
         CardNumber pan = card.number();
         StoredToken token =
@@ -51,66 +54,50 @@ public class TokenVault {
                         pan.last4(),
                         card.expiryMonth(),
                         card.expiryYear(),
-                        keyring.fingerprinter().fingerprint(tenantId, pan.revealDigits()),
+                        keyring.fingerprinter().fingerprint(tenantId.value(), pan.revealDigits()),
                         Instant.now());
         byte[] plaintext = payload(card).getBytes(StandardCharsets.UTF_8);
-        byte[] ciphertext = keyring.cardEncryptor().encrypt(plaintext, tenantId, id.value());
+        byte[] ciphertext =
+                keyring.cardEncryptor().encrypt(plaintext, tenantId.value(), id.value());
         Arrays.fill(plaintext, (byte) 0);
-        jdbc.update(
-                "insert into tokens (id, tenant_id, brand, bin, last4, expiry_month, expiry_year, fingerprint, ciphertext, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id.value(),
-                tenantId,
-                token.brand(),
-                token.bin(),
-                token.last4(),
-                token.expiryMonth(),
-                token.expiryYear(),
-                token.fingerprint(),
-                Base64.getEncoder().encodeToString(ciphertext),
-                token.createdAt().toEpochMilli());
+        store.insert(token, ciphertext);
         card.cvc().ifPresent(cvc -> cvcStore.put(tenantId, id, cvc));
         return token;
     }
 
-    public Optional<StoredToken> find(String tenantId, TokenId id) {
-        return jdbc.queryOne(
-                "select * from tokens where id = ? and tenant_id = ? and deleted_at is null",
-                TokenVault::row,
-                id.value(),
-                tenantId);
+    public Optional<StoredToken> find(TenantId tenantId, TokenId id) {
+        return store.findLive(tenantId, id);
     }
 
-    public StoredToken require(String tenantId, TokenId id) {
+    public StoredToken require(TenantId tenantId, TokenId id) {
         return find(tenantId, id).orElseThrow(TokenVault::notFound);
     }
 
-    /** Crypto-shred: the ciphertext is gone for good; metadata stays as a tombstone for audit. */
-    public boolean delete(String tenantId, TokenId id) {
+    /**
+     * Crypto-shred: the ciphertext is gone for good, and so is every stored replay of a forward or
+     * tokenization about this token (one transaction); metadata stays as a tombstone for audit.
+     */
+    public boolean delete(TenantId tenantId, TokenId id) {
         cvcStore.remove(tenantId, id);
-        return jdbc.update(
-                        "update tokens set ciphertext = null, deleted_at = ? where id = ? and tenant_id = ? and deleted_at is null",
-                        System.currentTimeMillis(),
-                        id.value(),
-                        tenantId)
-                == 1;
+        return jdbc.inTransaction(
+                () -> {
+                    boolean deleted = store.markDeleted(tenantId, id, Instant.now());
+                    if (deleted) {
+                        idempotency.forgetSubject(tenantId, id.value());
+                    }
+                    return deleted;
+                });
     }
 
     /** Decrypts the card for one forward. Only the forwarding package calls this. */
-    public Optional<RevealedCard> reveal(String tenantId, TokenId id) {
-        return jdbc.queryOne(
-                        "select brand, ciphertext from tokens where id = ? and tenant_id = ? and deleted_at is null",
-                        rs -> new String[] {rs.getString(1), rs.getString(2)},
-                        id.value(),
-                        tenantId)
+    public Optional<RevealedCard> reveal(TenantId tenantId, TokenId id) {
+        return store.findSealed(tenantId, id)
                 .map(
                         row -> {
                             byte[] plain =
                                     keyring.cardEncryptor()
                                             .decrypt(
-                                                    Base64.getDecoder().decode(row[1]),
-                                                    tenantId,
-                                                    id.value());
+                                                    row.ciphertext(), tenantId.value(), id.value());
                             JsonObject o =
                                     Json.createReader(
                                                     new StringReader(
@@ -124,22 +111,22 @@ public class TokenVault {
                                     o.getInt("m"),
                                     o.getInt("y"),
                                     Optional.ofNullable(o.getString("h", null)),
-                                    row[0],
+                                    row.token().brand(),
                                     cvcStore.peek(tenantId, id));
                         });
     }
 
-    public void recollectCvc(String tenantId, TokenId id, String cvc) {
+    public void recollectCvc(TenantId tenantId, TokenId id, String cvc) {
         require(tenantId, id);
         cvcStore.put(tenantId, id, cvc);
     }
 
-    public boolean cvcAvailable(String tenantId, TokenId id) {
+    public boolean cvcAvailable(TenantId tenantId, TokenId id) {
         return cvcStore.isAvailable(tenantId, id);
     }
 
     /** The hook for the forwarding proxy: drop the CVC after the first 2xx forward that used it. */
-    public void cvcUsedSuccessfully(String tenantId, TokenId id) {
+    public void cvcUsedSuccessfully(TenantId tenantId, TokenId id) {
         cvcStore.consumeAfterSuccessfulForward(tenantId, id);
     }
 
@@ -155,18 +142,5 @@ public class TokenVault {
                         .add("y", card.expiryYear());
         card.holderName().ifPresent(h -> b.add("h", h));
         return b.build().toString();
-    }
-
-    private static StoredToken row(ResultSet rs) throws SQLException {
-        return new StoredToken(
-                new TokenId(rs.getString("id")),
-                rs.getString("tenant_id"),
-                rs.getString("brand"),
-                rs.getString("bin"),
-                rs.getString("last4"),
-                rs.getInt("expiry_month"),
-                rs.getInt("expiry_year"),
-                rs.getString("fingerprint"),
-                Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 }

@@ -1,5 +1,6 @@
 package io.cardvault.tokens.entity;
 
+import io.cardvault.cards.entity.Brand;
 import io.cardvault.cards.entity.CardNumber;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ public record RevealedCard(
         int expiryMonth,
         int expiryYear,
         Optional<String> holderName,
-        String brand,
+        Brand brand,
         Optional<String> cvc) {
 
     @Override

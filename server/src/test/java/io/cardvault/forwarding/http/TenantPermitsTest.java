@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemException;
+import io.cardvault.tenants.entity.TenantId;
 import org.junit.jupiter.api.Test;
 
 class TenantPermitsTest {
+
+    private static final TenantId T1 = TenantId.random();
+    private static final TenantId T2 = TenantId.random();
 
     private static TenantPermits permits(int max) {
         TenantPermits p = new TenantPermits();
@@ -19,21 +23,21 @@ class TenantPermitsTest {
     @Test
     void acquire_overLimit_rateLimitedWithRetryAfter() throws Exception {
         TenantPermits p = permits(2);
-        AutoCloseable a = p.acquire("t1");
-        AutoCloseable b = p.acquire("t1");
-        ProblemException e = assertThrows(ProblemException.class, () -> p.acquire("t1"));
+        AutoCloseable a = p.acquire(T1);
+        AutoCloseable b = p.acquire(T1);
+        ProblemException e = assertThrows(ProblemException.class, () -> p.acquire(T1));
         assertEquals(CommonProblem.RATE_LIMITED, e.type());
         assertEquals(1, e.retryAfter().orElseThrow().toSeconds(), "Retry-After");
         a.close();
-        assertDoesNotThrow(() -> p.acquire("t1").close());
+        assertDoesNotThrow(() -> p.acquire(T1).close());
         b.close();
     }
 
     @Test
     void acquire_tenantsAreIndependent() throws Exception {
         TenantPermits p = permits(1);
-        AutoCloseable a = p.acquire("t1");
-        assertDoesNotThrow(() -> p.acquire("t2").close());
+        AutoCloseable a = p.acquire(T1);
+        assertDoesNotThrow(() -> p.acquire(T2).close());
         a.close();
     }
 }

@@ -91,7 +91,7 @@ class CardValidatorTest {
                         card("4111 1111-1111 1111")
                                 .add("cvc", "123")
                                 .add("holderName", "  Jane Doe "));
-        assertEquals("visa", in.brand());
+        assertEquals("visa", in.brand().id());
         assertEquals("411111******1111", in.number().masked());
         assertEquals(12, in.expiryMonth());
         assertEquals(2030, in.expiryYear());
@@ -102,14 +102,14 @@ class CardValidatorTest {
     @Test
     void validate_amexWithFourDigitCvc_validAmex() {
         CardInput in = valid(card(AMEX).add("cvc", "1234"));
-        assertEquals("amex", in.brand());
+        assertEquals("amex", in.brand().id());
         assertEquals("378282*****0005", in.number().masked());
     }
 
     @Test
     void validate_withoutOptionalFields_emptyCvcAndHolder() {
         CardInput in = valid(card(MASTERCARD));
-        assertEquals("mastercard", in.brand());
+        assertEquals("mastercard", in.brand().id());
         assertEquals(Optional.empty(), in.cvc());
         assertEquals(Optional.empty(), in.holderName());
     }
@@ -149,8 +149,8 @@ class CardValidatorTest {
     @Test
     void validate_unknownBrandWithThreeOrFourDigitCvc_valid() {
         String unknown = "1234567812345670";
-        assertEquals("unknown", valid(card(unknown).add("cvc", "123")).brand());
-        assertEquals("unknown", valid(card(unknown).add("cvc", "1234")).brand());
+        assertEquals("unknown", valid(card(unknown).add("cvc", "123")).brand().id());
+        assertEquals("unknown", valid(card(unknown).add("cvc", "1234")).brand().id());
     }
 
     @Test

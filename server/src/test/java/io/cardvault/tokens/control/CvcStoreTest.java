@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.tokens.entity.TokenId;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class CvcStoreTest {
 
-    private static final String TENANT = "ten_a";
-    private static final String OTHER_TENANT = "ten_b";
+    private static final TenantId TENANT = TenantId.random();
+    private static final TenantId OTHER_TENANT = TenantId.random();
 
     private MutableClock clock;
     private CvcStore store;

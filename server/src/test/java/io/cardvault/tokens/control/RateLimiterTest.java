@@ -9,6 +9,7 @@ import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.entity.Caller;
 import io.cardvault.tenants.entity.KeyKind;
+import io.cardvault.tenants.entity.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,10 +17,13 @@ import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
-    private static final Caller PK = new Caller("ten_a", KeyKind.PUBLISHABLE, "pk_AAAAAAAA");
+    private static final TenantId TEN_A = TenantId.random();
+    private static final TenantId TEN_B = TenantId.random();
+
+    private static final Caller PK = new Caller(TEN_A, KeyKind.PUBLISHABLE, "pk_AAAAAAAA");
     private static final Caller PK_OTHER_TENANT =
-            new Caller("ten_b", KeyKind.PUBLISHABLE, "pk_BBBBBBBB");
-    private static final Caller SK = new Caller("ten_a", KeyKind.SECRET, "sk_AAAAAAAA");
+            new Caller(TEN_B, KeyKind.PUBLISHABLE, "pk_BBBBBBBB");
+    private static final Caller SK = new Caller(TEN_A, KeyKind.SECRET, "sk_AAAAAAAA");
     private static final String ADDRESS = "198.51.100.7";
     private static final String OTHER_ADDRESS = "203.0.113.9";
 

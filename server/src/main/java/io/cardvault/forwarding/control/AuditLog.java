@@ -1,6 +1,7 @@
 package io.cardvault.forwarding.control;
 
 import io.cardvault.platform.control.Jdbc;
+import io.cardvault.tenants.entity.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -12,13 +13,13 @@ import java.util.logging.Logger;
  * may carry card data), status, duration and the proxy's error code. Never bodies or header values.
  */
 @ApplicationScoped
-public class ForwardAudit {
+public class AuditLog {
 
-    private static final Logger LOG = Logger.getLogger(ForwardAudit.class.getName());
+    private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
 
     public record Entry(
             String forwardId,
-            String tenantId,
+            TenantId tenantId,
             String tokenId,
             String method,
             String host,
@@ -36,7 +37,7 @@ public class ForwardAudit {
                     "insert into forward_audit (id, tenant_id, token_id, method, destination_host, destination_path, status,"
                             + " duration_ms, error_code, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     e.forwardId(),
-                    e.tenantId(),
+                    e.tenantId().value(),
                     e.tokenId(),
                     e.method(),
                     truncate(e.host(), 255),
@@ -53,14 +54,14 @@ public class ForwardAudit {
         }
     }
 
-    public List<Entry> recent(String tenantId, int limit) {
+    public List<Entry> recent(TenantId tenantId, int limit) {
         return jdbc.query(
                 "select * from forward_audit where tenant_id = ? order by created_at desc limit "
                         + Math.min(limit, 1000),
                 rs ->
                         new Entry(
                                 rs.getString("id"),
-                                rs.getString("tenant_id"),
+                                new TenantId(rs.getString("tenant_id")),
                                 rs.getString("token_id"),
                                 rs.getString("method"),
                                 rs.getString("destination_host"),
@@ -69,7 +70,7 @@ public class ForwardAudit {
                                 rs.getLong("duration_ms"),
                                 rs.getString("error_code"),
                                 rs.getLong("created_at")),
-                tenantId);
+                tenantId.value());
     }
 
     private static String truncate(String s, int max) {

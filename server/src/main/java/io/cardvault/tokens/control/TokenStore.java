@@ -1,0 +1,81 @@
+package io.cardvault.tokens.control;
+
+import io.cardvault.cards.control.BrandCatalog;
+import io.cardvault.platform.control.Jdbc;
+import io.cardvault.tenants.entity.TenantId;
+import io.cardvault.tokens.entity.StoredToken;
+import io.cardvault.tokens.entity.TokenId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/** The {@code tokens} table: masked metadata and the ciphertext. The only SQL for tokens. */
+@ApplicationScoped
+public class TokenStore {
+
+    /** A live token's ciphertext with the brand it was stored under. */
+    public record Sealed(StoredToken token, byte[] ciphertext) {}
+
+    private final BrandCatalog brands = BrandCatalog.standard();
+
+    @Inject Jdbc jdbc;
+
+    public void insert(StoredToken t, byte[] ciphertext) {
+        jdbc.update(
+                "insert into tokens (id, tenant_id, brand, bin, last4, expiry_month, expiry_year, fingerprint, ciphertext, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                t.id().value(),
+                t.tenantId().value(),
+                t.brand().id(),
+                t.bin(),
+                t.last4(),
+                t.expiryMonth(),
+                t.expiryYear(),
+                t.fingerprint(),
+                Base64.getEncoder().encodeToString(ciphertext),
+                t.createdAt().toEpochMilli());
+    }
+
+    public Optional<StoredToken> findLive(TenantId tenant, TokenId id) {
+        return jdbc.queryOne(
+                "select * from tokens where id = ? and tenant_id = ? and deleted_at is null",
+                this::token,
+                id.value(),
+                tenant.value());
+    }
+
+    public Optional<Sealed> findSealed(TenantId tenant, TokenId id) {
+        return jdbc.queryOne(
+                "select * from tokens where id = ? and tenant_id = ? and deleted_at is null",
+                rs -> new Sealed(token(rs), Base64.getDecoder().decode(rs.getString("ciphertext"))),
+                id.value(),
+                tenant.value());
+    }
+
+    /** Drops the ciphertext and marks the row deleted; false when there was no live token. */
+    public boolean markDeleted(TenantId tenant, TokenId id, Instant at) {
+        return jdbc.update(
+                        "update tokens set ciphertext = null, deleted_at = ? where id = ? and tenant_id = ? and deleted_at is null",
+                        at.toEpochMilli(),
+                        id.value(),
+                        tenant.value())
+                == 1;
+    }
+
+    private StoredToken token(ResultSet rs) throws SQLException {
+        return new StoredToken(
+                new TokenId(rs.getString("id")),
+                new TenantId(rs.getString("tenant_id")),
+                brands.byId(rs.getString("brand")),
+                rs.getString("bin"),
+                rs.getString("last4"),
+                rs.getInt("expiry_month"),
+                rs.getInt("expiry_year"),
+                rs.getString("fingerprint"),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}
