@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,30 +27,44 @@ final class ServerProcess implements AutoCloseable {
         this.api = api;
     }
 
-    static ServerProcess start(Path workDir, int port, Path log, Map<String, String> settings)
+    static ServerProcess start(
+            Path workDir, int port, Path log, Map<String, String> settings, String... options)
             throws IOException, InterruptedException {
+        ServerProcess server = launch(workDir, port, log, settings, options);
+        server.awaitReady(log);
+        return server;
+    }
+
+    /** Starts the process without waiting for it to be ready (for start-up failure tests). */
+    static ServerProcess launch(
+            Path workDir, int port, Path log, Map<String, String> settings, String... options)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.add("-jar");
+        command.add(Path.of("target", "cardvault.jar").toAbsolutePath().toString());
+        command.add("--port");
+        command.add(String.valueOf(port));
+        command.addAll(List.of(options));
         ProcessBuilder pb =
-                new ProcessBuilder(
-                                java,
-                                "-jar",
-                                Path.of("target", "cardvault.jar").toAbsolutePath().toString(),
-                                "--port",
-                                String.valueOf(port))
+                new ProcessBuilder(command)
                         .directory(workDir.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("CARDVAULT_"));
         pb.environment().put("CARDVAULT_PUBLIC_URL", "http://127.0.0.1:" + port);
         pb.environment().putAll(settings);
-        Process process = pb.start();
-        Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        return new ServerProcess(pb.start(), new Api(URI.create("http://127.0.0.1:" + port + "/")));
+    }
+
+    private void awaitReady(Path log) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
         while (Instant.now().isBefore(deadline)) {
             assertTrue(process.isAlive(), "server exited during start-up; see " + log);
             try {
                 if (api.send("GET", "health/ready", null).status() == 200) {
-                    return new ServerProcess(process, api);
+                    return;
                 }
             } catch (RuntimeException notYet) {
                 // connection refused while starting
@@ -56,11 +72,20 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         process.destroyForcibly();
-        throw new AssertionError("server not ready within 120 s; see " + log);
+        throw new AssertionError("server not ready within 240 s; see " + log);
     }
 
     Api api() {
         return api;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** SIGTERM, as an orchestrator stops a container; does not wait. */
+    void terminate() {
+        process.destroy();
     }
 
     /** SIGKILL: no shutdown hooks, no flush — what a power cut or OOM killer does to the JVM. */
