@@ -58,7 +58,7 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(pb.start(), new Api(URI.create("http://127.0.0.1:" + port + "/")));
     }
 
-    private void awaitReady(Path log) throws InterruptedException {
+    void awaitReady(Path log) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
         while (Instant.now().isBefore(deadline)) {
             assertTrue(process.isAlive(), "server exited during start-up; see " + log);

@@ -31,6 +31,8 @@ import java.util.Optional;
 public class Keyring {
 
     private static final byte[] KEYSET_AD = "cardvault/keyset/v1".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TRANSIENT_LABEL =
+            "cardvault/transient-aead/v1".getBytes(StandardCharsets.UTF_8);
     private static final byte[] FINGERPRINT_AD =
             "cardvault/fingerprint-root/v1".getBytes(StandardCharsets.UTF_8);
 
@@ -40,6 +42,7 @@ public class Keyring {
 
     private CardEncryptor cardEncryptor;
     private Fingerprinter fingerprinter;
+    private Aead transientAead;
 
     /** Loads the keyset at deployment, so a wrong master key fails the deployment. */
     void startEagerly(
@@ -59,6 +62,7 @@ public class Keyring {
             cardEncryptor =
                     new CardEncryptor(keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
             fingerprinter = new Fingerprinter(loadOrCreateFingerprintRoot(master));
+            transientAead = new AesGcmJce(derive(masterKeySource.masterKey(), TRANSIENT_LABEL));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
                     "cannot open the keyset: the configured master key is not the one this database was created with");
@@ -71,6 +75,21 @@ public class Keyring {
 
     public Fingerprinter fingerprinter() {
         return fingerprinter;
+    }
+
+    /**
+     * The AEAD for values that live in memory only (the CVC): the same on every node of a cluster,
+     * since they share the master key, so a CVC collected through one node decrypts on another;
+     * derived from the master key (HMAC-SHA256 with a fixed label), never stored anywhere.
+     */
+    public Aead transientAead() {
+        return transientAead;
+    }
+
+    private static byte[] derive(byte[] masterKey, byte[] label) throws GeneralSecurityException {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(masterKey, "HmacSHA256"));
+        return mac.doFinal(label);
     }
 
     private KeysetHandle loadOrCreateKeyset(Aead master) throws GeneralSecurityException {
