@@ -30,9 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGTERM under load: readiness goes down first, new requests get 503 problem+json with {@code
  * Retry-After}, requests in flight finish, the process exits within 30 s and nothing acknowledged
- * is lost. And the faults: a database that cannot be reached makes the node not ready (with the
- * reason, no secret) and requests 503, never 500 and never a hang; a wrong {@code --clustermode}
- * stops the start-up with a clear message.
+ * is lost. Clients behave like a load balancer: after a node's first 503 they send it nothing more
+ * (once the application is undeployed, Payara itself answers until its listener closes). And the
+ * faults: a database that cannot be reached makes the node not ready (with the reason, no secret)
+ * and requests 503, never 500 and never a hang; a wrong {@code --clustermode} stops the start-up
+ * with a clear message.
  */
 class GracefulShutdownIT {
 
@@ -69,8 +71,12 @@ class GracefulShutdownIT {
             running.add(
                     clients.submit(
                             () -> {
+                                // like a load balancer: a client sends the node nothing more
+                                // after its first 503 (the node is leaving)
+                                boolean refused = false;
                                 for (int i = 0;
                                         i < 5_000
+                                                && !refused
                                                 && !stop.get()
                                                 && Instant.now().isBefore(hardStop);
                                         i++) {
@@ -83,6 +89,7 @@ class GracefulShutdownIT {
                                                         "x-api-key",
                                                         tenant.publishableKey());
                                         statuses.merge(r.status(), 1, Integer::sum);
+                                        refused = r.status() == 503;
                                         if (r.status() == 201) {
                                             acknowledged.add(r.json().getString("id"));
                                         } else if (r.status() != 503
@@ -92,8 +99,8 @@ class GracefulShutdownIT {
                                             badRefusals.add(r.status() + " " + r.body());
                                         }
                                     } catch (RuntimeException closed) {
-                                        // connection refused once the listener is gone
-                                        Thread.onSpinWait();
+                                        // the listener is gone: the node has left
+                                        refused = true;
                                     }
                                 }
                             }));

@@ -59,9 +59,9 @@ final class ServerProcess implements AutoCloseable {
     }
 
     void awaitReady(Path log) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(420));
         while (Instant.now().isBefore(deadline)) {
-            assertTrue(process.isAlive(), "server exited during start-up; see " + log);
+            assertTrue(process.isAlive(), "server exited during start-up: " + tail(log));
             try {
                 if (api.send("GET", "health/ready", null).status() == 200) {
                     return;
@@ -72,7 +72,19 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         process.destroyForcibly();
-        throw new AssertionError("server not ready within 240 s; see " + log);
+        throw new AssertionError("server not ready within 420 s: " + tail(log));
+    }
+
+    /** The end of the log, for a failure message (the temporary directory goes with the test). */
+    static String tail(Path log) {
+        try {
+            String text =
+                    java.nio.file.Files.readString(
+                            log, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return text.substring(Math.max(0, text.length() - 4_000));
+        } catch (IOException e) {
+            return "(no log: " + e.getClass().getSimpleName() + ")";
+        }
     }
 
     Api api() {
