@@ -43,10 +43,13 @@ run() { # name jar db-url(optional)
     echo $! > "$WORK/$name.pid"
   )
   pid="$(cat "$WORK/$name.pid")"
-  for _ in $(seq 240); do curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && break; sleep 1; done
-  sk="$(curl -sf -H 'content-type: application/json' -H "x-admin-key: $ADMIN" \
+  for _ in $(seq 480); do curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && break; sleep 1; done
+  if ! sk="$(curl -sf -H 'content-type: application/json' -H "x-admin-key: $ADMIN" \
         -d '{"name":"Bench"}' "http://127.0.0.1:$port/api/v1/admin/tenants" \
-        | python3 -c 'import json,sys; print(json.load(sys.stdin)["secretKey"])')"
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["secretKey"])')"; then
+    RESULTS+=("$(printf '%-11s did not start within 480 s (see its log)' "$name")")
+    echo "${RESULTS[-1]}"; kill "$pid" 2>/dev/null || true; return 0
+  fi
   cat > "$WORK/post.lua" <<LUA
 wrk.method = "POST"
 wrk.body = '{"number":"4111111111111111","expiryMonth":12,"expiryYear":2031,"cvc":"123"}'
@@ -60,6 +63,7 @@ LUA
   non2xx="$(echo "$out" | awk '/Non-2xx/ {print $5}')"
   RESULTS+=("$(printf '%-11s %10s tokenizations/s  p50 %-8s p99 %-8s non-2xx %s' "$name" "$rps" \
       "$(echo "$out" | awk '$1=="50%" {print $2}')" "$(echo "$out" | awk '$1=="99%" {print $2}')" "${non2xx:-0}")")
+  echo "${RESULTS[-1]}"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 

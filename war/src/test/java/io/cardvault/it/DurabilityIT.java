@@ -194,9 +194,18 @@ class DurabilityIT {
                 checks.add(
                         pool.submit(
                                 () -> {
-                                    if (!readsAndForwards(api, tenant, id)) {
-                                        lost.add(id);
-                                    }
+                                    readsAndForwards(api, tenant, id)
+                                            .ifPresent(
+                                                    why -> {
+                                                        lost.add(id);
+                                                        System.out.println(
+                                                                "durability: token "
+                                                                        + acknowledged.indexOf(id)
+                                                                        + " of "
+                                                                        + acknowledged.size()
+                                                                        + " fails: "
+                                                                        + why);
+                                                    });
                                 }));
             }
             for (Future<?> f : checks) {
@@ -208,10 +217,11 @@ class DurabilityIT {
         return new ArrayList<>(lost);
     }
 
-    private static boolean readsAndForwards(Api api, Tenant tenant, String id) {
+    /** Empty when the token reads (200) and forwards (201); else what each call answered. */
+    private static java.util.Optional<String> readsAndForwards(Api api, Tenant tenant, String id) {
         Reply read = api.send("GET", "api/v1/tokens/" + id, null, "x-api-key", tenant.secretKey());
         if (read.status() != 200) {
-            return false;
+            return java.util.Optional.of("GET " + read.status());
         }
         Reply paid =
                 api.send(
@@ -228,7 +238,9 @@ class DurabilityIT {
                         id,
                         "x-forward-url",
                         tenant.sandbox());
-        return paid.status() == 201;
+        return paid.status() == 201
+                ? java.util.Optional.empty()
+                : java.util.Optional.of("GET 200, forward " + paid.status() + " " + paid.problemType());
     }
 
     private static String positions(List<String> acknowledged, List<String> lost) {
