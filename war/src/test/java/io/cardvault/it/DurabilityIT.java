@@ -240,7 +240,8 @@ class DurabilityIT {
                         tenant.sandbox());
         return paid.status() == 201
                 ? java.util.Optional.empty()
-                : java.util.Optional.of("GET 200, forward " + paid.status() + " " + paid.problemType());
+                : java.util.Optional.of(
+                        "GET 200, forward " + paid.status() + " " + paid.problemType());
     }
 
     private static String positions(List<String> acknowledged, List<String> lost) {
