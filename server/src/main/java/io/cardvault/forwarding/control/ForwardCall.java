@@ -47,7 +47,7 @@ public class ForwardCall {
 
     @Inject DestinationPolicy policy;
 
-    @Inject PlaceholderEngine engine;
+    private final PlaceholderEngine engine = new PlaceholderEngine();
 
     @Inject ResponseRedactor redactor;
 

@@ -1,5 +1,6 @@
 package io.cardvault.forwarding.http;
 
+import io.cardvault.platform.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +23,7 @@ public class ForwardClient {
 
     static {
         // lets the proxy connect to a checked IP literal for plain-http destinations and still send
-        // the
-        // merchant's Host (see DestinationPolicy); must be set before java.net.http initialises
+        // the merchant's Host (see DestinationPolicy); must be set before java.net.http initialises
         if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
             System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
         }
@@ -42,6 +42,7 @@ public class ForwardClient {
 
     @PostConstruct
     void init() {
+        timeout(); // a bad setting stops the start-up
         executor =
                 Executors.newCachedThreadPool(
                         r -> {
@@ -63,19 +64,12 @@ public class ForwardClient {
     }
 
     public Duration timeout() {
-        return parse(timeout, Duration.ofSeconds(30));
+        return Settings.duration("cardvault.forward.timeout", timeout, Duration.ofSeconds(30));
     }
 
     Duration connectTimeout() {
-        return parse(connectTimeout, Duration.ofSeconds(10));
-    }
-
-    private static Duration parse(String value, Duration fallback) {
-        try {
-            return Duration.parse(value);
-        } catch (RuntimeException e) {
-            return fallback;
-        }
+        return Settings.duration(
+                "cardvault.forward.connect-timeout", connectTimeout, Duration.ofSeconds(10));
     }
 
     @jakarta.annotation.PreDestroy

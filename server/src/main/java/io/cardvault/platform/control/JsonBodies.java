@@ -11,10 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads request bodies defensively: a byte limit (413), strict UTF-8, a nesting limit checked
@@ -77,13 +73,8 @@ public final class JsonBodies {
 
     public static String utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
+            return StrictUtf8.decode(body);
+        } catch (StrictUtf8.InvalidUtf8Exception e) {
             throw new ProblemException(
                     CommonProblem.MALFORMED_REQUEST, "the request body is not valid UTF-8");
         }

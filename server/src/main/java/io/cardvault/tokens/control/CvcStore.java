@@ -2,6 +2,7 @@ package io.cardvault.tokens.control;
 
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.subtle.Random;
+import io.cardvault.platform.control.Settings;
 import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.tokens.entity.TokenId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,12 +94,14 @@ public class CvcStore {
         entries.remove(key(tenantId, token));
     }
 
+    /** A bad {@code cardvault.cvc.ttl} stops the start-up instead of being ignored. */
+    @jakarta.annotation.PostConstruct
+    void checkSettings() {
+        ttl();
+    }
+
     Duration ttl() {
-        try {
-            return ttlSetting == null ? Duration.ofHours(1) : Duration.parse(ttlSetting);
-        } catch (RuntimeException e) {
-            return Duration.ofHours(1);
-        }
+        return Settings.duration("cardvault.cvc.ttl", ttlSetting, Duration.ofHours(1));
     }
 
     private void sweepOccasionally() {

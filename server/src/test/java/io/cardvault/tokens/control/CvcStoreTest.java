@@ -2,6 +2,7 @@ package io.cardvault.tokens.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cardvault.tenants.entity.TenantId;
@@ -117,9 +118,10 @@ class CvcStoreTest {
     }
 
     @Test
-    void ttl_unparsableSetting_fallsBackToOneHour() {
+    void ttl_unparsableSetting_failsLoudlyNamingTheKey() {
         store.ttlSetting = "one minute";
-        assertEquals(Duration.ofHours(1), store.ttl());
+        IllegalStateException e = assertThrows(IllegalStateException.class, store::ttl);
+        assertTrue(e.getMessage().contains("cardvault.cvc.ttl"));
         store.ttlSetting = "PT5M";
         assertEquals(Duration.ofMinutes(5), store.ttl());
     }

@@ -1,0 +1,5 @@
+/**
+ * Demo start-up: ensures the demo tenant and prints the banner last. Keys go to the console and to
+ * the owner-only demo.env, never to an ordinary log line.
+ */
+package io.cardvault.demo.control;
