@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cardvault.tenants.entity.TenantId;
+import io.cardvault.testing.MutableClock;
 import io.cardvault.tokens.entity.TokenId;
 import java.time.Duration;
 import java.time.Instant;

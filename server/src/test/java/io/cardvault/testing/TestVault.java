@@ -1,0 +1,64 @@
+package io.cardvault.testing;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.subtle.AesGcmJce;
+import com.google.crypto.tink.subtle.Random;
+import io.cardvault.crypto.control.CardEncryptor;
+import io.cardvault.crypto.control.Fingerprinter;
+import io.cardvault.crypto.control.Keyring;
+import io.cardvault.platform.control.Database;
+import io.cardvault.platform.control.Jdbc;
+import java.security.GeneralSecurityException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The real stores on a fresh in-memory H2 database with the real migrations, and a keyring with
+ * fresh random keys: what the control classes need, without a container.
+ */
+public final class TestVault {
+
+    private TestVault() {}
+
+    public static Jdbc jdbc() {
+        DataSource ds =
+                JdbcConnectionPool.create(
+                        "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure(TestVault.class.getClassLoader())
+                .dataSource(ds)
+                .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
+                .load()
+                .migrate();
+        Database database =
+                new Database() {
+                    @Override
+                    public DataSource dataSource() {
+                        return ds;
+                    }
+                };
+        return Beans.set(new Jdbc(), "database", database);
+    }
+
+    public static Keyring keyring() {
+        try {
+            Aead aead = new AesGcmJce(Random.randBytes(32));
+            CardEncryptor encryptor = new CardEncryptor(aead);
+            Fingerprinter fingerprinter = new Fingerprinter(Random.randBytes(32));
+            return new Keyring() {
+                @Override
+                public CardEncryptor cardEncryptor() {
+                    return encryptor;
+                }
+
+                @Override
+                public Fingerprinter fingerprinter() {
+                    return fingerprinter;
+                }
+            };
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
