@@ -128,7 +128,8 @@ def measure(a):
     base = f"http://127.0.0.1:{port}"
     env = load_env(os.path.join(work, "cv", "data", "demo.env"))
     sk = env["CARDVAULT_DEMO_SK"]
-    results = {"ready_ms": a.ready_ms, "duration_s": duration, "runs": [], "profile_runs": {}}
+    results = {"ready_ms": a.ready_ms, "duration_s": duration, "runs": [], "profile_runs": {},
+               "load_at_start": os.getloadavg()[0]}
 
     # console at start
     with open(os.path.join(work, "console-at-start.log"), encoding="utf-8", errors="replace") as f:
@@ -393,6 +394,12 @@ def report(a):
       f"127.0.0.1 only. `wrk -t1`, keep-alive; 4 s warm-up per variant, then every variant at 1 and 16 "
       f"clients, {res['duration_s']} s per run, interleaved, {ROUNDS} rounds. Ranges are the two rounds; "
       f"ratios use their mean. Destination of every variant: the built-in sandbox PSP in the same server.")
+    busy = res.get("load_at_start", 0)
+    if busy > (os.cpu_count() or 1):
+        w("")
+        w(f"> **The machine was busy** (load average {busy:.1f} on {os.cpu_count()} cores when the "
+          f"measurements started, other processes included): absolute figures are inflated and noisy; "
+          f"compare ratios only, and re-run on a quiet machine before drawing conclusions.")
     w("")
     w("## Measured")
     w("")
