@@ -1,9 +1,8 @@
 package io.cardvault.bench;
 
-// The only file of this module that names cardvault's placeholder engine. When the engine moves
-// (planned: io.cardvault.forwarding.placeholder), fix these imports and nothing else.
-import io.cardvault.forwarding.control.CardAttributes;
-import io.cardvault.forwarding.control.PlaceholderEngine;
+// The only file of this module that names cardvault's placeholder engine.
+import io.cardvault.forwarding.placeholder.CardAttributes;
+import io.cardvault.forwarding.placeholder.PlaceholderEngine;
 import java.util.Optional;
 
 /** Thin access to the placeholder engine under benchmark, and a fixed test card. */

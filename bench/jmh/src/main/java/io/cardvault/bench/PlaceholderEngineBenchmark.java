@@ -28,7 +28,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 public class PlaceholderEngineBenchmark {
 
     @Param({"json", "form", "xml"})
@@ -129,7 +131,8 @@ public class PlaceholderEngineBenchmark {
                     .append("<currency>EUR</currency><reference>order-2026-000123</reference>")
                     .append("<card><number>{{ number }}</number>")
                     .append("<expMonth>{{ expiryMonth }}</expMonth>")
-                    .append("<expYear>{{ expiryYear }}</expYear><cvc>{{ cvc }}</cvc></card><lines>");
+                    .append(
+                            "<expYear>{{ expiryYear }}</expYear><cvc>{{ cvc }}</cvc></card><lines>");
             int i = 0;
             while (s.length() < TARGET - 60) {
                 s.append("<line sku=\"SKU-").append(1000 + i).append("\" qty=\"1\"/>");
