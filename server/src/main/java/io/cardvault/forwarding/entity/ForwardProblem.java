@@ -1,5 +1,6 @@
 package io.cardvault.forwarding.entity;
 
+import io.cardvault.platform.entity.ProblemDefinition;
 import io.cardvault.platform.entity.ProblemType;
 
 /**
@@ -12,28 +13,14 @@ public enum ForwardProblem implements ProblemType {
     DESTINATION_UNREACHABLE(502, "destination-unreachable", "Destination unreachable"),
     DESTINATION_TIMEOUT(504, "destination-timeout", "Destination timed out");
 
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final ProblemDefinition definition;
 
     ForwardProblem(int status, String slug, String title) {
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.definition = new ProblemDefinition(status, slug, title);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemDefinition definition() {
+        return definition;
     }
 }

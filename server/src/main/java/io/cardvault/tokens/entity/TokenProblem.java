@@ -1,5 +1,6 @@
 package io.cardvault.tokens.entity;
 
+import io.cardvault.platform.entity.ProblemDefinition;
 import io.cardvault.platform.entity.ProblemType;
 
 /** The problems of the vault. Part of the API contract (docs/api.md). */
@@ -8,28 +9,14 @@ public enum TokenProblem implements ProblemType {
     INVALID_CARD(422, "invalid-card", "Invalid card data"),
     CVC_UNAVAILABLE(422, "cvc-unavailable", "CVC not available");
 
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final ProblemDefinition definition;
 
     TokenProblem(int status, String slug, String title) {
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.definition = new ProblemDefinition(status, slug, title);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemDefinition definition() {
+        return definition;
     }
 }
