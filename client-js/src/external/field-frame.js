@@ -66,9 +66,6 @@ export function createFieldFrame(options) {
     isMounted: function () {
       return !!iframe;
     },
-    isReady: function () {
-      return ready;
-    },
     window: function () {
       return iframe ? iframe.contentWindow : null;
     },

@@ -3,31 +3,32 @@
  * channel. Listens only to messages from its own iframes, from the cardvault
  * origin, on its channel; sends only to that origin.
  */
-import { describeError } from '../shared/error-catalogue.js';
-import { isFieldType } from '../shared/field-types.js';
+import {
+  BRAND_SOURCE_FIELD,
+  FIELD_TYPES,
+  RECOLLECTING_FIELD,
+  TOKENIZING_FIELD,
+  isFieldType,
+} from '../shared/field-types.js';
 import { resolveLocale } from '../shared/locales.js';
 import { readMessage } from '../shared/message-envelope.js';
 import { MessageType, TO_MERCHANT_TYPES } from '../shared/message-types.js';
 import { newChannelId, newRequestId } from '../shared/random-id.js';
+import { originOf } from '../shared/origin.js';
+import { isPublishableKey } from '../shared/publishable-key.js';
 import { sanitizeStyles } from '../shared/style-allowlist.js';
+import { timeoutOrDefault } from '../shared/timeouts.js';
+import { isTokenId } from '../shared/token-id.js';
 import { createEmitter } from './event-emitter.js';
 import { createFieldFrame } from './field-frame.js';
-import { publicBrand, publicChange, publicError, publicToken } from './incoming-messages.js';
+import { localError, publicBrand, publicChange, publicError, publicToken } from './incoming-messages.js';
 import { createPendingRequests } from './pending-requests.js';
-import { originOf } from './script-origin.js';
-
-export const DEFAULT_TIMEOUT_MS = 15000;
-
-function failure(code, locale, fields) {
-  const described = describeError(code, locale);
-  return { code: described.code, message: described.message, fields: fields || [] };
-}
 
 function checkKey(key) {
   if (typeof key !== 'string' || key.indexOf('sk_') === 0) {
     throw new Error('cardvault: pass your publishable key (pk_...); a secret key must never be used in a web page');
   }
-  if (!/^pk_[A-Za-z0-9_-]{1,200}$/.test(key)) throw new Error('cardvault: invalid publishable key');
+  if (!isPublishableKey(key)) throw new Error('cardvault: invalid publishable key');
 }
 
 /**
@@ -42,7 +43,7 @@ export function createFields(options, env) {
   if (!origin) throw new Error('cardvault: cannot tell the cardvault origin; pass options.origin');
   const locale = resolveLocale(opts.locale, win.navigator && win.navigator.language);
   const styles = sanitizeStyles(opts.styles);
-  const timeout = Number(opts.timeout) > 0 ? Number(opts.timeout) : DEFAULT_TIMEOUT_MS;
+  const timeout = timeoutOrDefault(opts.timeout);
   const channel = newChannelId();
   const emitter = createEmitter();
   const pending = createPendingRequests();
@@ -69,7 +70,7 @@ export function createFields(options, env) {
     }
     const token = publicToken(payload.token);
     if (token) pending.resolve(payload.requestId, token);
-    else pending.reject(payload.requestId, failure('server-error', locale));
+    else pending.reject(payload.requestId, localError('server-error', locale));
   }
 
   function onMessage(event) {
@@ -97,16 +98,16 @@ export function createFields(options, env) {
         emitter.emit('enter', field);
         break;
       case MessageType.BRAND:
-        if (frame.field === 'number') emitter.emit('brand', publicBrand(payload));
+        if (frame.field === BRAND_SOURCE_FIELD) emitter.emit('brand', publicBrand(payload));
         break;
       case MessageType.RESIZE:
         frame.setHeight(Number(payload.height));
         break;
       case MessageType.TOKENIZE_RESULT:
-        if (frame.field === 'number') settle(payload);
+        if (frame.field === TOKENIZING_FIELD) settle(payload);
         break;
       case MessageType.CVC_RESULT:
-        if (frame.field === 'cvc') settle(payload);
+        if (frame.field === RECOLLECTING_FIELD) settle(payload);
         break;
       default:
         break;
@@ -122,8 +123,8 @@ export function createFields(options, env) {
     const fo = fieldOptions || {};
     const configure = { styles: styles, showErrors: opts.showErrors !== false };
     if (typeof fo.placeholder === 'string') configure.placeholder = fo.placeholder;
-    if (field === 'cvc' && fo.token !== undefined) {
-      if (typeof fo.token !== 'string' || !/^[0-9a-fA-F-]{8,64}$/.test(fo.token)) {
+    if (FIELD_TYPES[field].recollects && fo.token !== undefined) {
+      if (!isTokenId(fo.token)) {
         throw new TypeError('cardvault: token must be a token id');
       }
       configure.token = fo.token;
@@ -162,12 +163,12 @@ export function createFields(options, env) {
   }
 
   function request(field, type, extra) {
-    if (destroyed) return Promise.reject(failure('cancelled', locale));
+    if (destroyed) return Promise.reject(localError('cancelled', locale));
     const frame = frames[field];
-    if (!frame || !frame.isMounted()) return Promise.reject(failure('validation-error', locale, [field]));
+    if (!frame || !frame.isMounted()) return Promise.reject(localError('validation-error', locale, [field]));
     const requestId = newRequestId();
     const result = pending.start(requestId, timeout, function () {
-      return failure('timeout', locale);
+      return localError('timeout', locale);
     });
     const payload = { requestId: requestId, timeout: timeout };
     Object.keys(extra || {}).forEach(function (k) {
@@ -191,13 +192,14 @@ export function createFields(options, env) {
       const mounted = Object.keys(frames).filter(function (name) {
         return frames[name].isMounted() && !frames[name].cvcOnly;
       });
-      return request('number', MessageType.TOKENIZE_REQUEST, { fields: mounted });
+      return request(TOKENIZING_FIELD, MessageType.TOKENIZE_REQUEST, { fields: mounted });
     },
     recollectCvc: function () {
-      if (frames.cvc && !frames.cvc.cvcOnly) {
-        return Promise.reject(failure('validation-error', locale, ['cvc']));
+      const frame = frames[RECOLLECTING_FIELD];
+      if (frame && !frame.cvcOnly) {
+        return Promise.reject(localError('validation-error', locale, [RECOLLECTING_FIELD]));
       }
-      return request('cvc', MessageType.CVC_REQUEST, {});
+      return request(RECOLLECTING_FIELD, MessageType.CVC_REQUEST, {});
     },
     clear: function () {
       Object.keys(frames).forEach(function (name) {
@@ -213,7 +215,7 @@ export function createFields(options, env) {
         delete frames[name];
       });
       pending.rejectAll(function () {
-        return failure('cancelled', locale);
+        return localError('cancelled', locale);
       });
     },
   };

@@ -5,6 +5,7 @@
  */
 import { isFieldType } from '../shared/field-types.js';
 import { resolveLocale } from '../shared/locales.js';
+import { isPublishableKey } from '../shared/publishable-key.js';
 import { isChannelId } from '../shared/random-id.js';
 
 export function parseQuery(search) {
@@ -24,11 +25,6 @@ export function parseQuery(search) {
       }
     });
   return out;
-}
-
-/** Publishable keys only: a secret key must never sit in a page. */
-export function isPublishableKey(key) {
-  return typeof key === 'string' && /^pk_[A-Za-z0-9_-]{1,200}$/.test(key);
 }
 
 /** @returns {key, field, locale, channel} or null when the URL is not usable */

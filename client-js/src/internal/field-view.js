@@ -22,7 +22,7 @@ export function createFieldView(doc, field, locale) {
   input.setAttribute('placeholder', defaultPlaceholder(field, locale));
   input.setAttribute('aria-describedby', error.id);
   input.setAttribute('aria-invalid', 'false');
-  if (field !== 'holderName') {
+  if (!type.freeText) {
     input.setAttribute('autocorrect', 'off');
     input.setAttribute('spellcheck', 'false');
     input.setAttribute('autocapitalize', 'off');
