@@ -95,7 +95,7 @@ export function merchantPage(world, merchantOrigin, vaultOrigin, fetchFn, now) {
     frames[field] = frame;
     iframes[field] = iframe;
     world.run(frame, () =>
-      startField(frame, { key: url.searchParams.get('key'), field, locale: url.searchParams.get('locale'), channel: url.hash.slice(1) }, {
+      startField(frame, { key: url.searchParams.get('key'), field, locale: url.searchParams.get('locale'), scheme: url.searchParams.get('scheme'), channel: url.hash.slice(1) }, {
         rules: createBrandRules(cardBrands),
         now: now || (() => new Date(2027, 5, 15)),
         fetchFn,

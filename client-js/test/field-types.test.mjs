@@ -19,7 +19,7 @@ import { localError, publicError } from '../src/external/incoming-messages.js';
 test('registry_everyTypeHasEveryPart', () => {
   for (const name of FIELD_NAMES) {
     const t = FIELD_TYPES[name];
-    for (const key of ['autocomplete', 'inputmode', 'name', 'maxLength', 'brand', 'apiFields', 'format', 'validate', 'toApi']) {
+    for (const key of ['autocomplete', 'inputmode', 'name', 'brand', 'apiFields', 'format', 'validate', 'toApi']) {
       assert.ok(t[key] !== undefined, `${name}.${key}`);
     }
     assert.ok(['source', 'follower', 'none'].includes(t.brand), name);

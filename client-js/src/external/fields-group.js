@@ -131,7 +131,8 @@ export function createFields(options, env) {
       if (typeof fo.brand === 'string') configure.brand = fo.brand;
     }
     const frame = createFieldFrame({
-      doc: win.document,
+      win: win,
+      colorScheme: opts.colorScheme,
       origin: origin,
       key: opts.key,
       locale: locale,
@@ -147,7 +148,7 @@ export function createFields(options, env) {
         return handle;
       },
       focus: function () {
-        frame.send(MessageType.SET_FOCUS, {});
+        frame.focus();
         return handle;
       },
       clear: function () {

@@ -23,7 +23,7 @@ import { createTokenClient } from './token-client.js';
 
 /**
  * @param win the iframe window
- * @param params {key, field, locale, channel} from the URL
+ * @param params {key, field, locale, scheme, channel} from the URL
  * @param deps {rules, now: () => Date, fetchFn?}
  */
 export function startField(win, params, deps) {
@@ -33,7 +33,7 @@ export function startField(win, params, deps) {
     field: field,
     locale: params.locale,
     model: createFieldModel(field, deps.rules, deps.now),
-    view: createFieldView(win.document, field, params.locale),
+    view: createFieldView(win.document, field, params.locale, params.scheme),
     client: createTokenClient({ origin: win.location.origin, key: params.key, fetchFn: deps.fetchFn }),
     configured: false,
     token: null,

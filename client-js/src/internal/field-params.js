@@ -27,10 +27,16 @@ export function parseQuery(search) {
   return out;
 }
 
-/** @returns {key, field, locale, channel} or null when the URL is not usable */
+/** @returns {key, field, locale, scheme ('light' | 'dark'), channel} or null when the URL is not usable */
 export function readFieldParams(search, hash) {
   const query = parseQuery(search);
   const channel = String(hash || '').replace(/^#/, '');
   if (!isFieldType(query.field) || !isPublishableKey(query.key) || !isChannelId(channel)) return null;
-  return { key: query.key, field: query.field, locale: resolveLocale(query.locale), channel: channel };
+  return {
+    key: query.key,
+    field: query.field,
+    locale: resolveLocale(query.locale),
+    scheme: query.scheme === 'dark' ? 'dark' : 'light',
+    channel: channel,
+  };
 }

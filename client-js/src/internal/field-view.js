@@ -5,7 +5,10 @@
  */
 import { FIELD_TYPES, defaultPlaceholder, fieldLabel } from '../shared/field-types.js';
 
-export function createFieldView(doc, field, locale) {
+/**
+ * @param scheme 'light' | 'dark': the merchant page's colour scheme, so the frame stays transparent
+ */
+export function createFieldView(doc, field, locale, scheme) {
   const input = doc.getElementById('cv-input');
   const label = doc.getElementById('cv-label');
   const error = doc.getElementById('cv-error');
@@ -13,12 +16,14 @@ export function createFieldView(doc, field, locale) {
   const type = FIELD_TYPES[field];
 
   doc.documentElement.setAttribute('lang', locale);
+  doc.documentElement.className = scheme === 'dark' ? 'cv-dark' : 'cv-light';
   doc.title = fieldLabel(field, locale);
   label.textContent = fieldLabel(field, locale);
   input.setAttribute('autocomplete', type.autocomplete);
   input.setAttribute('inputmode', type.inputmode);
   input.setAttribute('name', type.name);
-  input.setAttribute('maxlength', String(type.maxLength));
+  if (type.maxLength) input.setAttribute('maxlength', String(type.maxLength));
+  if (type.required) input.setAttribute('aria-required', 'true');
   input.setAttribute('placeholder', defaultPlaceholder(field, locale));
   input.setAttribute('aria-describedby', error.id);
   input.setAttribute('aria-invalid', 'false');

@@ -37,4 +37,8 @@ export function bindInputEvents(s, reporter) {
     tell(MessageType.BLUR);
   });
   s.win.addEventListener('resize', reporter.reportHeight);
+  // the merchant page focused the iframe element (label click, field.focus()): the input takes it
+  s.win.addEventListener('focus', function () {
+    if (s.win.document.activeElement !== input) input.focus();
+  });
 }

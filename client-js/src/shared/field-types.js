@@ -4,8 +4,10 @@
  * of branching on type names. Anything not listed is refused on both sides.
  *
  * An entry:
- *  - input attributes: autocomplete (allowlisted), inputmode, name, maxLength,
- *    freeText (true: the browser may autocorrect/spellcheck);
+ *  - input attributes: autocomplete (allowlisted), inputmode, name,
+ *    required (aria-required), freeText (true: the browser may
+ *    autocorrect/spellcheck; maxLength caps it - formatted fields have no
+ *    maxlength, their formatter cuts after formatting, so long pastes survive);
  *  - brand: 'source' (detects the brand and reports it), 'follower' (its
  *    rules follow the brand, e.g. the CVC length) or 'none';
  *  - role in a request: tokenizes (its iframe runs tokenize and collects the
@@ -30,7 +32,7 @@ export const FIELD_TYPES = Object.freeze({
     autocomplete: 'cc-number',
     inputmode: 'numeric',
     name: 'cardnumber',
-    maxLength: 23,
+    required: true,
     brand: 'source',
     tokenizes: true,
     requiredForToken: true,
@@ -51,7 +53,7 @@ export const FIELD_TYPES = Object.freeze({
     autocomplete: 'cc-exp',
     inputmode: 'numeric',
     name: 'exp-date',
-    maxLength: 9,
+    required: true,
     brand: 'none',
     requiredForToken: true,
     apiFields: ['expiryMonth', 'expiryYear'],
@@ -77,7 +79,7 @@ export const FIELD_TYPES = Object.freeze({
     autocomplete: 'cc-csc',
     inputmode: 'numeric',
     name: 'cvc',
-    maxLength: 4,
+    required: true,
     brand: 'follower',
     recollects: true,
     apiFields: ['cvc'],
