@@ -2,7 +2,7 @@
  * Rebuilds what the merchant sees from the iframes' payloads, property by
  * property, so only documented shapes ever reach merchant code.
  */
-import { describeError, isKnownErrorCode } from '../shared/error-catalogue.js';
+import { describeRequestError, isKnownErrorCode } from '../shared/error-catalogue.js';
 import { BRAND_SOURCE_FIELD, isFieldType, reportsBrand } from '../shared/field-types.js';
 import { isTokenId } from '../shared/token-id.js';
 import { CardVaultError } from './cardvault-error.js';
@@ -55,14 +55,14 @@ export function publicToken(token) {
 
 /** A failure the merchant page itself decided (timeout, cancelled, ...). */
 export function localError(code, locale, fields) {
-  const described = describeError(code, locale);
+  const described = describeRequestError(code, locale);
   return new CardVaultError({ code: described.code, message: described.message, fields: fields || [] });
 }
 
 /** An iframe's failure payload -> CardVaultError {code, message, fields, type, status?, errors?} */
 export function publicError(error, locale) {
   const source = error || {};
-  const base = describeError(source.code, locale);
+  const base = describeRequestError(source.code, locale);
   const out = {
     code: base.code,
     message: text(source.message, 300) || base.message,

@@ -6,13 +6,14 @@
  * request-handlers (tokenize, CVC re-collection), sibling-answers.
  */
 import { FIELD_TYPES } from '../shared/field-types.js';
+import { resolveLocale } from '../shared/locales.js';
 import { MessageType } from '../shared/message-types.js';
 import { sanitizeStyles } from '../shared/style-allowlist.js';
 import { isTokenId } from '../shared/token-id.js';
 import { createFieldModel } from './field-model.js';
 import { createFieldView } from './field-view.js';
 import { bindInputEvents } from './input-events.js';
-import { fieldPayload } from './outgoing-messages.js';
+import { readyPayload } from './outgoing-messages.js';
 import { createParentLink } from './parent-link.js';
 import { createRequestHandlers } from './request-handlers.js';
 import { createSiblingAnswers } from './sibling-answers.js';
@@ -55,13 +56,18 @@ export function startField(win, params, deps) {
       s.view.setPlaceholder(payload.placeholder);
     }
     s.view.showErrors(payload.showErrors !== false);
+    s.view.showIcon(payload.icon !== false);
+    if (typeof payload.locale === 'string') {
+      s.locale = resolveLocale(payload.locale);
+      s.view.localize(s.locale);
+    }
     if (FIELD_TYPES[field].recollects && isTokenId(payload.token)) {
       s.token = payload.token;
       if (typeof payload.brand === 'string') s.model.setCvcBrand(payload.brand);
     }
     if (!s.configured) {
       s.configured = true;
-      s.parent.send(MessageType.READY, fieldPayload(field));
+      s.parent.send(MessageType.READY, readyPayload(field, s.locale));
       reporter.baseline();
     }
     reporter.refresh();
@@ -75,10 +81,12 @@ export function startField(win, params, deps) {
       s.view.setValue('', 0);
       reporter.refresh();
     } else if (type === MessageType.SET_FOCUS) s.view.input.focus();
+    else if (type === MessageType.SET_BLUR) s.view.input.blur();
     else if (type === MessageType.TOKENIZE_REQUEST) requests.tokenize(payload);
     else if (type === MessageType.CVC_REQUEST) requests.recollectCvc(payload);
   }
 
+  s.view.showIcon(true);
   bindInputEvents(s, reporter);
   reporter.refresh();
   if (FIELD_TYPES[field].brand === 'follower') s.siblings.broadcast(MessageType.SIBLING_BRAND_REQUEST, {});

@@ -1,11 +1,11 @@
 /**
  * The state of one hosted field, free of the DOM: its value, the edit and
- * validation rules of its type (from the field-type registry), and when an
+ * validation rules of its type (field-rules.js, the registry's behaviour half), and when an
  * error becomes visible (eager errors at once, others after the field was
  * left non-empty or a submit was attempted).
  */
 import { applyEdit } from '../shared/caret-edit.js';
-import { FIELD_TYPES } from '../shared/field-types.js';
+import { FIELD_RULES } from '../shared/field-rules.js';
 
 /**
  * @param field a registered field type
@@ -13,7 +13,7 @@ import { FIELD_TYPES } from '../shared/field-types.js';
  * @param now () => Date
  */
 export function createFieldModel(field, rules, now) {
-  const type = FIELD_TYPES[field];
+  const type = FIELD_RULES[field];
   const ctx = { rules: rules, now: now, brandRule: null };
   let value = '';
   let touched = false;

@@ -5,7 +5,7 @@
  * the token id) containing a run of more than four digits.
  */
 import { describeError } from '../shared/error-catalogue.js';
-import { BRAND_SOURCE_FIELD, reportsBrand } from '../shared/field-types.js';
+import { BRAND_SOURCE_FIELD, fieldLabel, reportsBrand } from '../shared/field-types.js';
 
 const DIGIT_RUN = /\d{5,}/;
 const MAX_HEIGHT_PX = 2000;
@@ -28,6 +28,11 @@ export function changePayload(field, state, visibleCode, locale) {
 
 export function fieldPayload(field) {
   return { field: field };
+}
+
+/** -> {field, label}: the localized label becomes the iframe's title on the merchant page. */
+export function readyPayload(field, locale) {
+  return { field: field, label: fieldLabel(field, locale) };
 }
 
 /** -> {field: <the brand-source field>, brand} */

@@ -41,6 +41,7 @@ export function createStateReporter(s) {
     }
     if (isBrandSource && state.brand !== lastBrand) {
       lastBrand = state.brand;
+      s.view.setBrand(lastBrand);
       if (s.configured) s.parent.send(MessageType.BRAND, brandPayload(lastBrand));
       s.siblings.broadcast(MessageType.SIBLING_BRAND, { brand: lastBrand });
     }

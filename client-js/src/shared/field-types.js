@@ -13,19 +13,15 @@
  *  - role in a request: tokenizes (its iframe runs tokenize and collects the
  *    others), requiredForToken (must be mounted and valid), recollects (its
  *    iframe runs the CVC re-collection for a stored token);
- *  - apiFields: the names of the tokens API fields it fills, so API errors map back;
- *  - format(ctx) -> formatter for applyEdit, or null (kept as typed);
- *  - validate(value, ctx) -> {empty, complete, valid, code, eager, brand?};
- *  - toApi(value, ctx) -> the API body fragment ({number: '...'}) or null;
- *  - label and placeholder per locale.
- * ctx is {rules (brand rules), now: () => Date, brandRule (followed brand or null)}.
+ *  - apiFields: the names of the tokens API fields it fills, so API errors map back.
+ * Its behaviour (format, validate, toApi) is the same entry's other half in
+ * field-rules.js: kept apart only so the merchant script, which never
+ * formats or validates, does not carry it (bundle budget); a test keeps the
+ * two key sets equal. Labels and placeholders are in catalogue.js.
  */
-import { digitsOf } from './caret-edit.js';
-import { numberFormatter, validateNumber } from './card-number.js';
-import { cvcFormatter, cvcLengths, validateCvc } from './cvc.js';
-import { expiryFormatter, validateExpiry } from './expiry.js';
-import { validateHolderName } from './holder-name.js';
-import { resolveLocale } from './locales.js';
+import { LABELS, PLACEHOLDERS } from './catalogue.js';
+import { POSTAL_CODE_MAX_LENGTH } from './postal-code.js';
+import { localized } from './locales.js';
 
 export const FIELD_TYPES = Object.freeze({
   number: {
@@ -37,17 +33,6 @@ export const FIELD_TYPES = Object.freeze({
     tokenizes: true,
     requiredForToken: true,
     apiFields: ['number'],
-    format: function (ctx) {
-      return numberFormatter(ctx.rules);
-    },
-    validate: function (value, ctx) {
-      return validateNumber(value, ctx.rules);
-    },
-    toApi: function (value) {
-      return { number: digitsOf(value) };
-    },
-    label: { en: 'Card number', de: 'Kartennummer', fr: 'Numéro de carte', es: 'Número de tarjeta' },
-    placeholder: { en: '1234 1234 1234 1234', de: '1234 1234 1234 1234', fr: '1234 1234 1234 1234', es: '1234 1234 1234 1234' },
   },
   expiry: {
     autocomplete: 'cc-exp',
@@ -57,23 +42,6 @@ export const FIELD_TYPES = Object.freeze({
     brand: 'none',
     requiredForToken: true,
     apiFields: ['expiryMonth', 'expiryYear'],
-    format: function () {
-      return expiryFormatter();
-    },
-    validate: function (value, ctx) {
-      return validateExpiry(value, ctx.now());
-    },
-    toApi: function (value, ctx) {
-      const s = validateExpiry(value, ctx.now());
-      return s.complete ? { expiryMonth: s.month, expiryYear: s.year } : null;
-    },
-    label: {
-      en: 'Expiry date (MM / YY)',
-      de: 'Ablaufdatum (MM / JJ)',
-      fr: "Date d'expiration (MM / AA)",
-      es: 'Fecha de caducidad (MM / AA)',
-    },
-    placeholder: { en: 'MM / YY', de: 'MM / JJ', fr: 'MM / AA', es: 'MM / AA' },
   },
   cvc: {
     autocomplete: 'cc-csc',
@@ -83,19 +51,6 @@ export const FIELD_TYPES = Object.freeze({
     brand: 'follower',
     recollects: true,
     apiFields: ['cvc'],
-    format: function (ctx) {
-      return cvcFormatter(cvcLengths(ctx.brandRule));
-    },
-    validate: function (value, ctx) {
-      const s = validateCvc(value, cvcLengths(ctx.brandRule));
-      s.brand = ctx.brandRule ? ctx.brandRule.brand : 'unknown';
-      return s;
-    },
-    toApi: function (value) {
-      return { cvc: digitsOf(value) };
-    },
-    label: { en: 'Security code', de: 'Sicherheitscode', fr: 'Code de sécurité', es: 'Código de seguridad' },
-    placeholder: { en: 'CVC', de: 'CVC', fr: 'CVC', es: 'CVC' },
   },
   holderName: {
     autocomplete: 'cc-name',
@@ -105,18 +60,14 @@ export const FIELD_TYPES = Object.freeze({
     freeText: true,
     brand: 'none',
     apiFields: ['holderName'],
-    format: function () {
-      return null;
-    },
-    validate: function (value) {
-      return validateHolderName(value);
-    },
-    toApi: function (value) {
-      const name = String(value || '').trim();
-      return name ? { holderName: name } : null;
-    },
-    label: { en: 'Name on card', de: 'Name auf der Karte', fr: 'Nom sur la carte', es: 'Nombre en la tarjeta' },
-    placeholder: { en: '', de: '', fr: '', es: '' },
+  },
+  postalCode: {
+    autocomplete: 'postal-code',
+    inputmode: 'text',
+    name: 'postal',
+    maxLength: POSTAL_CODE_MAX_LENGTH,
+    brand: 'none',
+    apiFields: ['postalCode'],
   },
 });
 
@@ -153,10 +104,11 @@ export function fieldOfApiField(apiField) {
   return null;
 }
 
+/** Labels and placeholders come from the catalogue, keyed by field type. */
 export function fieldLabel(field, locale) {
-  return FIELD_TYPES[field].label[resolveLocale(locale)];
+  return localized(LABELS[field], locale);
 }
 
 export function defaultPlaceholder(field, locale) {
-  return FIELD_TYPES[field].placeholder[resolveLocale(locale)];
+  return localized(PLACEHOLDERS[field], locale);
 }

@@ -2,8 +2,8 @@
  * Merchant styles are an allowlist: known states, known pseudo/state keys,
  * known CSS properties, and values without anything that could load a
  * resource or escape a declaration. Everything else is dropped with a
- * console warning. Both the merchant script (to warn the developer early)
- * and the iframe (never trusting the merchant page) sanitize.
+ * console warning. The iframe sanitizes (never trusting the merchant page);
+ * the merchant script only passes a plain-data copy.
  */
 export const STYLE_STATES = ['base', 'focus', 'invalid', 'complete', 'error'];
 /** States that style the error text under the input, not the input: no variants. */
