@@ -23,7 +23,9 @@ const brandRulesOnly = {
   setup(b) {
     b.onLoad({ filter: /card-brands\.json$/ }, (args) => {
       const data = JSON.parse(readFileSync(args.path, 'utf8'));
-      return { contents: JSON.stringify({ brands: data.brands, unknown: data.unknown }), loader: 'json' };
+      // display names are the server's; the fields need the rules only
+      const rule = ({ name, ...rest }) => rest;
+      return { contents: JSON.stringify({ brands: data.brands.map(rule), unknown: rule(data.unknown) }), loader: 'json' };
     });
   },
 };
