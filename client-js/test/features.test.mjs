@@ -202,3 +202,18 @@ test('brandIcon_inlineSvg_followsBrand_andCanBeSwitchedOff', async () => {
   assert.equal(root.children.find((c) => c.className === 'cv-icon'), undefined);
   assert.doesNotMatch(root.className, /cv-has-icon/);
 });
+
+test('loadWatch_slowButReachable_reportsNothing_untilLoadedAndSilent', async () => {
+  const { createLoadWatch } = await import('../src/external/load-watch.js');
+  const timers = [];
+  const errors = [];
+  const win = { fetch: () => Promise.resolve({}) };
+  const watch = createLoadWatch({ win, origin: VAULT, onError: (c) => errors.push(c), setTimer: (fn, ms) => timers.push({ fn, ms }) && timers.length, clearTimer: (id) => (timers[id - 1].cleared = true) });
+  timers[0].fn(); // the load limit passes: probe
+  await settle();
+  assert.equal(timers[1].cleared, true, 'the probe answered in time');
+  assert.deepEqual(errors, []);
+  watch.loaded();
+  watch.ready();
+  assert.deepEqual(errors, []);
+});

@@ -4,8 +4,9 @@
  *  - the page is not a secure context -> insecure-page (at once, nothing is framed);
  *  - the frame itself reported a load error (the server's error page for an
  *    unknown key runs field.js and says invalid-key) -> that code;
- *  - no `load` within the limit, or a probe of the cardvault origin fails
- *    -> unreachable;
+ *  - a probe of the cardvault origin fails (run when the frame is silent
+ *    after `load`, or has not loaded within the limit) -> unreachable; a
+ *    frame that is merely slow to load while the origin answers is left alone;
  *  - the frame loaded and the origin answers, but the frame stays silent:
  *    the browser refused to render it (frame-ancestors) -> origin-not-allowed.
  */
@@ -26,7 +27,7 @@ export function createLoadWatch(options) {
   let done = false;
   let silentTimer = null;
   const limitTimer = schedule(function () {
-    fail(LoadErrorCode.UNREACHABLE);
+    probe(false);
   }, LOAD_LIMIT_MS);
 
   function stop() {
@@ -41,24 +42,35 @@ export function createLoadWatch(options) {
     options.onError(code);
   }
 
-  /** A no-cors GET of a static asset: it settles when the origin answers at all. */
-  function probe() {
+  /**
+   * A no-cors GET of a static asset: it settles when the origin answers at all.
+   * @param afterLoad true: the frame loaded and stayed silent, so an answer means it was refused;
+   *        false: it has not loaded yet, so an answer means it is only slow (nothing to report)
+   */
+  function probe(afterLoad) {
     if (done) return;
     if (typeof win.fetch !== 'function') {
-      fail(LoadErrorCode.ORIGIN_NOT_ALLOWED);
+      if (afterLoad) fail(LoadErrorCode.ORIGIN_NOT_ALLOWED);
       return;
     }
-    schedule(function () {
-      fail(LoadErrorCode.UNREACHABLE);
+    let settled = false;
+    function settle(code) {
+      if (settled) return;
+      settled = true;
+      unschedule(timer);
+      if (code) fail(code);
+    }
+    const timer = schedule(function () {
+      settle(LoadErrorCode.UNREACHABLE);
     }, PROBE_LIMIT_MS);
     win
       .fetch(options.origin + '/fields/field.css', { mode: 'no-cors', credentials: 'omit', cache: 'no-store' })
       .then(
         function () {
-          fail(LoadErrorCode.ORIGIN_NOT_ALLOWED);
+          settle(afterLoad ? LoadErrorCode.ORIGIN_NOT_ALLOWED : null);
         },
         function () {
-          fail(LoadErrorCode.UNREACHABLE);
+          settle(LoadErrorCode.UNREACHABLE);
         },
       );
   }
@@ -66,7 +78,9 @@ export function createLoadWatch(options) {
   return {
     loaded: function () {
       if (done || silentTimer) return;
-      silentTimer = schedule(probe, SILENT_AFTER_LOAD_MS);
+      silentTimer = schedule(function () {
+        probe(true);
+      }, SILENT_AFTER_LOAD_MS);
     },
     ready: stop,
     failed: fail,
