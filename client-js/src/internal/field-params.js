@@ -5,6 +5,7 @@
  */
 import { isFieldType } from '../shared/field-types.js';
 import { resolveLocale } from '../shared/locales.js';
+import { isPublishableKey } from '../shared/publishable-key.js';
 import { isChannelId } from '../shared/random-id.js';
 
 export function parseQuery(search) {
@@ -26,15 +27,16 @@ export function parseQuery(search) {
   return out;
 }
 
-/** Publishable keys only: a secret key must never sit in a page. */
-export function isPublishableKey(key) {
-  return typeof key === 'string' && /^pk_[A-Za-z0-9_-]{1,200}$/.test(key);
-}
-
-/** @returns {key, field, locale, channel} or null when the URL is not usable */
+/** @returns {key, field, locale, scheme ('light' | 'dark'), channel} or null when the URL is not usable */
 export function readFieldParams(search, hash) {
   const query = parseQuery(search);
   const channel = String(hash || '').replace(/^#/, '');
   if (!isFieldType(query.field) || !isPublishableKey(query.key) || !isChannelId(channel)) return null;
-  return { key: query.key, field: query.field, locale: resolveLocale(query.locale), channel: channel };
+  return {
+    key: query.key,
+    field: query.field,
+    locale: resolveLocale(query.locale),
+    scheme: query.scheme === 'dark' ? 'dark' : 'light',
+    channel: channel,
+  };
 }

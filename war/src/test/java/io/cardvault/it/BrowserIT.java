@@ -83,6 +83,15 @@ class BrowserIT {
                     exchange.close();
                 });
         merchant.createContext(
+                "/features.html",
+                exchange -> {
+                    byte[] page = featuresPage().getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                    exchange.sendResponseHeaders(200, page.length);
+                    exchange.getResponseBody().write(page);
+                    exchange.close();
+                });
+        merchant.createContext(
                 "/cvc.html",
                 exchange -> {
                     byte[] page = cvcOnlyPage().getBytes(StandardCharsets.UTF_8);
@@ -254,6 +263,135 @@ class BrowserIT {
         assertEquals("ok", driver.findElement(By.id("result")).getText());
         Reply read = api.send("GET", "api/v1/tokens/" + tokenId, null, "x-api-key", sk);
         assertTrue(read.json().getJsonObject("card").getBoolean("cvcAvailable"));
+    }
+
+    /** Issue 15 defect 1: on a dark page the frame is transparent (the pixels behind it stay dark). */
+    @Test
+    void darkPage_framesStayTransparent() throws IOException {
+        String key = allowedKey();
+        driver.get(merchantOrigin() + "/features.html?key=" + key);
+        waitFor(() -> readyCount() == 4, "all four fields ready");
+        WebElement frame = driver.findElement(By.cssSelector("#card-expiry iframe"));
+        java.awt.image.BufferedImage shot =
+                javax.imageio.ImageIO.read(
+                        new java.io.ByteArrayInputStream(
+                                ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES)));
+        org.openqa.selenium.Rectangle r = frame.getRect();
+        double dpr = ((Number) js().executeScript("return window.devicePixelRatio;")).doubleValue();
+        int x = (int) ((r.getX() + r.getWidth() - 10) * dpr);
+        int y = (int) ((r.getY() + r.getHeight() - 8) * dpr);
+        int rgb = shot.getRGB(x, y);
+        int red = (rgb >> 16) & 0xff, green = (rgb >> 8) & 0xff, blue = rgb & 0xff;
+        assertTrue(
+                red < 80 && green < 80 && blue < 80,
+                "pixel behind the frame should be the dark page, was " + red + "," + green + "," + blue);
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(
+                Path.of("target", "screenshots", "dark-page.png"),
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Issue 15 defects 2, 3, 6 and the container classes, brand icon, getState, postal code. */
+    @Test
+    void typing_pasting_labels_classes_icon_state_postalCode() {
+        String key = allowedKey();
+        driver.get(merchantOrigin() + "/features.html?key=" + key);
+        waitFor(() -> readyCount() == 4, "all four fields ready");
+
+        // defect 6: a click on <label for=card-expiry> focuses the field
+        driver.findElement(By.id("label-expiry")).click();
+        waitFor(() -> containerClass("card-expiry").contains("cardvault-focus"), "expiry focused");
+        driver.switchTo().frame(driver.findElement(By.cssSelector("#card-expiry iframe")));
+        assertEquals(
+                "cv-input",
+                js().executeScript("return document.activeElement && document.activeElement.id;"));
+        // defect 2: a typed 4-digit year
+        WebElement expiry = driver.findElement(By.id("cv-input"));
+        expiry.sendKeys("12/2030");
+        assertEquals("12 / 30", expiry.getAttribute("value"));
+        driver.switchTo().defaultContent();
+
+        // defect 3: 25 characters with separators are not cut by a maxlength
+        typeInto("card-number", "4111 - 1111 - 1111 - 1111", "cc-number");
+        driver.switchTo().frame(driver.findElement(By.cssSelector("#card-number iframe")));
+        assertEquals("4111 1111 1111 1111", driver.findElement(By.id("cv-input")).getAttribute("value"));
+        assertEquals(
+                "visa",
+                driver.findElement(By.cssSelector(".cv-icon")).getAttribute("data-brand"),
+                "brand icon");
+        assertFalse(driver.findElements(By.cssSelector(".cv-icon svg")).isEmpty(), "inline SVG");
+        driver.switchTo().defaultContent();
+        typeInto("card-cvc", "123", "cc-csc");
+        typeInto("card-postal", "SW1A 1AA", "postal-code");
+        waitFor(
+                () -> containerClass("card-number").contains("cardvault-complete"),
+                "number container complete");
+        assertFalse(containerClass("card-number").contains("cardvault-empty"));
+
+        String state = (String) js().executeScript("return JSON.stringify(window.__fields.getState());");
+        assertTrue(state.contains("\"brand\":\"visa\""), state.replaceAll("\\d", "#"));
+        assertFalse(state.matches("(?s).*\\d.*"), "getState carries no digit");
+
+        driver.findElement(By.id("tokenize")).click();
+        waitFor(() -> !driver.findElement(By.id("result")).getText().isEmpty(), "tokenize result");
+        String result = driver.findElement(By.id("result")).getText();
+        assertTrue(UUID_V4.matcher(result).matches(), "a token id: " + result.replaceAll("\\d{5,}", "#"));
+    }
+
+    /** Issue 15 feature: loaderror within 5 s for an origin the tenant did not allow; tokenize rejects at once. */
+    @Test
+    void originNotAllowed_loaderrorWithin5s_tokenizeRejectsAtOnce() {
+        JsonObject tenant =
+                api.createTenant(
+                        "Elsewhere " + UUID.randomUUID(), "[\"https://shop.example\"]", "[]");
+        driver.get(merchantOrigin() + "/features.html?key=" + tenant.getString("publishableKey"));
+        waitFor(
+                () -> js().executeScript("return window.__loaderror;") != null,
+                "a loaderror event");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> event =
+                (java.util.Map<String, Object>) js().executeScript("return window.__loaderror;");
+        assertEquals("origin-not-allowed", event.get("code"));
+        assertTrue(((Number) event.get("after")).longValue() < 5000, "within 5 s: " + event);
+        driver.findElement(By.id("tokenize")).click();
+        waitFor(() -> !driver.findElement(By.id("result")).getText().isEmpty(), "tokenize result");
+        assertTrue(driver.findElement(By.id("result")).getText().startsWith("error origin-not-allowed"));
+    }
+
+    private String allowedKey() {
+        return api.createTenant("Features " + UUID.randomUUID(), "[\"" + merchantOrigin() + "\"]", "[]")
+                .getString("publishableKey");
+    }
+
+    private String containerClass(String id) {
+        return String.valueOf(
+                js().executeScript("return document.getElementById(arguments[0]).className;", id));
+    }
+
+    /** A dark merchant page with labels pointing at the containers, as the README shows. */
+    private String featuresPage() {
+        return "<!doctype html><html><head><meta charset=utf-8><meta name=color-scheme content=dark>"
+                + "<title>merchant</title><style>body{background:#1e1e1e;color:#eee;font:16px sans-serif}"
+                + "div{padding:6px;margin:4px 0 12px}</style></head><body>"
+                + "<label id=label-number for=card-number>Card number</label><div id=card-number></div>"
+                + "<label id=label-expiry for=card-expiry>Expiry</label><div id=card-expiry></div>"
+                + "<label for=card-cvc>CVC</label><div id=card-cvc></div>"
+                + "<label for=card-postal>Postal code</label><div id=card-postal></div>"
+                + "<button id=tokenize>Pay</button><pre id=result></pre>"
+                + "<script>window.__ready=0;window.__loaderror=null;window.__t0=Date.now();</script>"
+                + "<script src='"
+                + cardvaultOrigin()
+                + "/js/cardvault.js'></script>"
+                + "<script>var key=new URLSearchParams(location.search).get('key');"
+                + "var fields=window.__fields=CardVault.fields({key:key,locale:'en'});"
+                + "fields.on('ready',function(){window.__ready++;});"
+                + "fields.on('loaderror',function(e){window.__loaderror={code:e.code,after:Date.now()-window.__t0};});"
+                + "fields.create('number').mount('#card-number');fields.create('expiry').mount('#card-expiry');"
+                + "fields.create('cvc').mount('#card-cvc');fields.create('postalCode').mount('#card-postal');"
+                + "document.getElementById('tokenize').onclick=function(){fields.tokenize().then(function(t){"
+                + "document.getElementById('result').textContent=t.id;},function(e){"
+                + "document.getElementById('result').textContent='error '+e.code+' '+e.message;});};"
+                + "</script></body></html>";
     }
 
     private void typeInto(String hostId, String text, String expectedAutocomplete) {
