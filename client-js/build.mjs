@@ -7,7 +7,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -79,6 +79,18 @@ for (const locale of catalogue.LOCALES) {
 }
 copyFileSync(join(root, 'src/internal/field.html'), join(out, 'fields/field.html'));
 copyFileSync(join(root, 'src/internal/field.css'), join(out, 'fields/field.css'));
+
+// Precompressed copies: the server's StaticAssetsFilter sends <name>.gz to clients that accept gzip.
+for (const f of [
+  'js/cardvault.js',
+  `js/v${pkg.version}/cardvault.js`,
+  'js/cardvault.d.ts',
+  'fields/field.js',
+  'fields/field.css',
+  ...catalogue.LOCALES.map((l) => `fields/field.${l}.js`),
+]) {
+  writeFileSync(join(out, f + '.gz'), gzipSync(readFileSync(join(out, f)), { level: 9 }));
+}
 
 if (process.env.CARDVAULT_SKIP_TSC !== 'true') {
   const tsc = join(root, 'node_modules/typescript/bin/tsc');

@@ -265,7 +265,9 @@ class BrowserIT {
         assertTrue(read.json().getJsonObject("card").getBoolean("cvcAvailable"));
     }
 
-    /** Issue 15 defect 1: on a dark page the frame is transparent (the pixels behind it stay dark). */
+    /**
+     * Issue 15 defect 1: on a dark page the frame is transparent (the pixels behind it stay dark).
+     */
     @Test
     void darkPage_framesStayTransparent() throws IOException {
         String key = allowedKey();
@@ -284,7 +286,12 @@ class BrowserIT {
         int red = (rgb >> 16) & 0xff, green = (rgb >> 8) & 0xff, blue = rgb & 0xff;
         assertTrue(
                 red < 80 && green < 80 && blue < 80,
-                "pixel behind the frame should be the dark page, was " + red + "," + green + "," + blue);
+                "pixel behind the frame should be the dark page, was "
+                        + red
+                        + ","
+                        + green
+                        + ","
+                        + blue);
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(
                 Path.of("target", "screenshots", "dark-page.png"),
@@ -314,7 +321,8 @@ class BrowserIT {
         // defect 3: 25 characters with separators are not cut by a maxlength
         typeInto("card-number", "4111 - 1111 - 1111 - 1111", "cc-number");
         driver.switchTo().frame(driver.findElement(By.cssSelector("#card-number iframe")));
-        assertEquals("4111 1111 1111 1111", driver.findElement(By.id("cv-input")).getAttribute("value"));
+        assertEquals(
+                "4111 1111 1111 1111", driver.findElement(By.id("cv-input")).getAttribute("value"));
         assertEquals(
                 "visa",
                 driver.findElement(By.cssSelector(".cv-icon")).getAttribute("data-brand"),
@@ -328,17 +336,23 @@ class BrowserIT {
                 "number container complete");
         assertFalse(containerClass("card-number").contains("cardvault-empty"));
 
-        String state = (String) js().executeScript("return JSON.stringify(window.__fields.getState());");
+        String state =
+                (String) js().executeScript("return JSON.stringify(window.__fields.getState());");
         assertTrue(state.contains("\"brand\":\"visa\""), state.replaceAll("\\d", "#"));
         assertFalse(state.matches("(?s).*\\d.*"), "getState carries no digit");
 
         driver.findElement(By.id("tokenize")).click();
         waitFor(() -> !driver.findElement(By.id("result")).getText().isEmpty(), "tokenize result");
         String result = driver.findElement(By.id("result")).getText();
-        assertTrue(UUID_V4.matcher(result).matches(), "a token id: " + result.replaceAll("\\d{5,}", "#"));
+        assertTrue(
+                UUID_V4.matcher(result).matches(),
+                "a token id: " + result.replaceAll("\\d{5,}", "#"));
     }
 
-    /** Issue 15 feature: loaderror within 5 s for an origin the tenant did not allow; tokenize rejects at once. */
+    /**
+     * Issue 15 feature: loaderror within 5 s for an origin the tenant did not allow; tokenize
+     * rejects at once.
+     */
     @Test
     void originNotAllowed_loaderrorWithin5s_tokenizeRejectsAtOnce() {
         JsonObject tenant =
@@ -355,11 +369,15 @@ class BrowserIT {
         assertTrue(((Number) event.get("after")).longValue() < 5000, "within 5 s: " + event);
         driver.findElement(By.id("tokenize")).click();
         waitFor(() -> !driver.findElement(By.id("result")).getText().isEmpty(), "tokenize result");
-        assertTrue(driver.findElement(By.id("result")).getText().startsWith("error origin-not-allowed"));
+        assertTrue(
+                driver.findElement(By.id("result"))
+                        .getText()
+                        .startsWith("error origin-not-allowed"));
     }
 
     private String allowedKey() {
-        return api.createTenant("Features " + UUID.randomUUID(), "[\"" + merchantOrigin() + "\"]", "[]")
+        return api.createTenant(
+                        "Features " + UUID.randomUUID(), "[\"" + merchantOrigin() + "\"]", "[]")
                 .getString("publishableKey");
     }
 
