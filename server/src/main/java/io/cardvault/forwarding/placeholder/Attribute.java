@@ -11,7 +11,8 @@ public enum Attribute {
     EXPIRY_YEAR("expiryYear", true),
     CVC("cvc", false),
     HOLDER_NAME("holderName", false),
-    BRAND("brand", false);
+    BRAND("brand", false),
+    POSTAL_CODE("postalCode", false);
 
     private final String placeholderName;
     private final boolean numeric;
@@ -47,6 +48,7 @@ public enum Attribute {
             case CVC -> card.cvc().orElseThrow(CvcUnavailableException::new);
             case HOLDER_NAME -> card.holderName().orElse("");
             case BRAND -> card.brand();
+            case POSTAL_CODE -> card.postalCode().orElse("");
         };
     }
 }

@@ -21,4 +21,9 @@ public interface CardAttributes {
     Optional<String> holderName();
 
     String brand();
+
+    /** Not card data, but never logged either; empty when the token has none. */
+    default Optional<String> postalCode() {
+        return Optional.empty();
+    }
 }

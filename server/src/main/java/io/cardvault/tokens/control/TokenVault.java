@@ -55,7 +55,8 @@ public class TokenVault {
                         card.expiryMonth(),
                         card.expiryYear(),
                         keyring.fingerprinter().fingerprint(tenantId.value(), pan.revealDigits()),
-                        Instant.now());
+                        Instant.now(),
+                        card.postalCode());
         byte[] plaintext = payload(card).getBytes(StandardCharsets.UTF_8);
         byte[] ciphertext =
                 keyring.cardEncryptor().encrypt(plaintext, tenantId.value(), id.value());
@@ -112,7 +113,8 @@ public class TokenVault {
                                     o.getInt("y"),
                                     Optional.ofNullable(o.getString("h", null)),
                                     row.token().brand(),
-                                    cvcStore.peek(tenantId, id));
+                                    cvcStore.peek(tenantId, id),
+                                    row.token().postalCode());
                         });
     }
 
