@@ -8,6 +8,10 @@ import io.cardvault.crypto.control.Fingerprinter;
 import io.cardvault.crypto.control.Keyring;
 import io.cardvault.platform.control.Database;
 import io.cardvault.platform.control.Jdbc;
+import io.cardvault.tenants.control.ApiKeyStore;
+import io.cardvault.tenants.control.CallbackSecretStore;
+import io.cardvault.tenants.control.TenantRegistry;
+import io.cardvault.tenants.control.TenantStore;
 import java.security.GeneralSecurityException;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -39,6 +43,16 @@ public final class TestVault {
                     }
                 };
         return Beans.set(new Jdbc(), "database", database);
+    }
+
+    /** A tenant registry wired to {@code jdbc} with all its stores. */
+    public static TenantRegistry tenantRegistry(Jdbc jdbc) {
+        TenantRegistry registry = new TenantRegistry();
+        Beans.set(registry, "jdbc", jdbc);
+        Beans.set(registry, "tenants", Beans.set(new TenantStore(), "jdbc", jdbc));
+        Beans.set(registry, "keys", Beans.set(new ApiKeyStore(), "jdbc", jdbc));
+        Beans.set(registry, "callbackSecrets", Beans.set(new CallbackSecretStore(), "jdbc", jdbc));
+        return registry;
     }
 
     public static Keyring keyring() {

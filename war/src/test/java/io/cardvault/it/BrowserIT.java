@@ -412,6 +412,109 @@ class BrowserIT {
                 + "</script></body></html>";
     }
 
+    @Test
+    void hostedPage_paysEndToEnd_redirectsSignsCallbackAndCompletesTheSession() throws Exception {
+        java.util.List<String[]> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        merchant.createContext(
+                "/hooks",
+                exchange -> {
+                    byte[] body = exchange.getRequestBody().readAllBytes();
+                    received.add(
+                            new String[] {
+                                exchange.getRequestHeaders().getFirst("cardvault-signature"),
+                                new String(body, StandardCharsets.UTF_8)
+                            });
+                    exchange.sendResponseHeaders(204, -1);
+                    exchange.close();
+                });
+        merchant.createContext(
+                "/thanks",
+                exchange -> {
+                    byte[] page =
+                            "<!doctype html><title>thanks</title><p id=\"thanks\">Thank you</p>"
+                                    .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                    exchange.sendResponseHeaders(200, page.length);
+                    exchange.getResponseBody().write(page);
+                    exchange.close();
+                });
+        JsonObject tenant =
+                api.createTenant(
+                        "Hosted Shop " + UUID.randomUUID(), "[\"" + merchantOrigin() + "\"]", "[]");
+        String sk = tenant.getString("secretKey");
+        Reply created =
+                api.postJson(
+                        "api/v1/checkout-sessions",
+                        "{\"amount\":1999,\"currency\":\"EUR\",\"description\":\"Order 1042\","
+                                + "\"successUrl\":\""
+                                + merchantOrigin()
+                                + "/thanks\",\"cancelUrl\":\""
+                                + merchantOrigin()
+                                + "/cart\",\"callbackUrl\":\""
+                                + merchantOrigin()
+                                + "/hooks\"}",
+                        "x-api-key",
+                        sk);
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().getString("id");
+
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        driver.get(cardvaultOrigin() + "/pay/" + id);
+        assertTrue(driver.findElement(By.id("merchant-name")).getText().startsWith("Hosted Shop"));
+        assertTrue(driver.findElement(By.id("secure-notice")).isDisplayed());
+        assertTrue(driver.findElement(By.id("amount")).getText().contains("19"));
+        assertEquals("Order 1042", driver.findElement(By.id("description")).getText());
+        Object overflow =
+                js().executeScript(
+                                "return document.documentElement.scrollWidth > window.innerWidth;");
+        assertEquals(Boolean.FALSE, overflow, "no horizontal scrolling at 360 px");
+        waitFor(
+                () -> driver.findElements(By.cssSelector("#card-cvc iframe")).size() == 1,
+                "fields mounted");
+        waitFor(() -> fieldReady("card-number"), "number field ready");
+        typeInto("card-number", "4111111111111111", "cc-number");
+        typeInto("card-expiry", "1230", "cc-exp");
+        typeInto("card-cvc", "123", "cc-csc");
+        waitFor(() -> driver.findElement(By.id("pay-button")).isEnabled(), "Pay enabled");
+        driver.findElement(By.id("pay-button")).click();
+        waitFor(
+                () -> driver.getCurrentUrl().startsWith(merchantOrigin() + "/thanks"),
+                "redirect to successUrl");
+        assertEquals(merchantOrigin() + "/thanks?session=" + id, driver.getCurrentUrl());
+
+        JsonObject session =
+                api.send("GET", "api/v1/checkout-sessions/" + id, null, "x-api-key", sk).json();
+        assertEquals("complete", session.getString("status"));
+        assertTrue(UUID_V4.matcher(session.getString("tokenId")).matches());
+        assertEquals("1111", session.getJsonObject("card").getString("last4"));
+
+        for (int i = 0; i < 120 && received.isEmpty(); i++) {
+            sleep(500);
+        }
+        assertEquals(1, received.size(), "one signed callback");
+        String[] callback = received.get(0);
+        assertTrue(
+                CheckoutIT.verify(tenant.getString("callbackSecret"), callback[0], callback[1]),
+                "the callback signature verifies");
+        assertFalse(callback[1].contains("4111111111111111"));
+        assertTrue(callback[1].contains(session.getString("tokenId")));
+
+        driver.get(cardvaultOrigin() + "/pay/" + id);
+        assertEquals(
+                "complete",
+                driver.findElement(By.id("pay-page")).getAttribute("data-state"),
+                "a completed session collects nothing");
+        assertTrue(driver.findElements(By.tagName("iframe")).isEmpty());
+    }
+
+    private boolean fieldReady(String hostId) {
+        WebElement frame = driver.findElement(By.cssSelector("#" + hostId + " iframe"));
+        driver.switchTo().frame(frame);
+        boolean ready = !driver.findElements(By.id("cv-input")).isEmpty();
+        driver.switchTo().defaultContent();
+        return ready;
+    }
+
     private void typeInto(String hostId, String text, String expectedAutocomplete) {
         WebElement frame = driver.findElement(By.cssSelector("#" + hostId + " iframe"));
         driver.switchTo().frame(frame);

@@ -57,8 +57,12 @@ public class FieldsPageFilter extends HttpFilter {
         chain.doFilter(req, res);
     }
 
+    /**
+     * The tenant's origins, and cardvault's own ({@code 'self'}): its hosted payment page ({@code
+     * /pay/<session>}) is a page like a merchant's that mounts the same fields.
+     */
     static String frameAncestors(List<String> origins) {
-        return origins.isEmpty() ? "'none'" : String.join(" ", origins);
+        return origins.isEmpty() ? "'self'" : "'self' " + String.join(" ", origins);
     }
 
     private Optional<Tenant> tenantOf(String key) {

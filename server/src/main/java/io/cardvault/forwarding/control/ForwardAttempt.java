@@ -45,6 +45,7 @@ public final class ForwardAttempt {
     private String errorCode;
     private boolean sent;
     private boolean replayed;
+    private boolean preview;
 
     private ForwardAttempt(TenantId tenantId, ForwardRequest request, String url, TokenId token) {
         this.tenantId = tenantId;
@@ -140,6 +141,11 @@ public final class ForwardAttempt {
         status = type.status();
     }
 
+    /** A preview: nothing will be sent; audited as such. */
+    void previewed() {
+        preview = true;
+    }
+
     void replayed() {
         replayed = true;
     }
@@ -163,7 +169,8 @@ public final class ForwardAttempt {
                 status,
                 (System.nanoTime() - startedNanos) / 1_000_000,
                 errorCode,
-                nowMillis);
+                nowMillis,
+                preview);
     }
 
     static String[] splitQuery(String url) {

@@ -89,7 +89,7 @@ public class Forwarder {
         }
     }
 
-    private Map<String, List<String>> destinationHeaders(ForwardRequest request) {
+    Map<String, List<String>> destinationHeaders(ForwardRequest request) {
         try {
             return headerRules.toDestination(request.headers());
         } catch (HeaderOverwriteException e) {
@@ -97,7 +97,7 @@ public class Forwarder {
         }
     }
 
-    private Tenant tenant(Caller caller) {
+    Tenant tenant(Caller caller) {
         return tenants.find(caller.tenantId())
                 .orElseThrow(
                         () ->

@@ -43,8 +43,8 @@ public enum Attribute {
     String read(CardAttributes card) {
         return switch (this) {
             case NUMBER -> card.number();
-            case EXPIRY_MONTH -> Integer.toString(card.expiryMonth());
-            case EXPIRY_YEAR -> Integer.toString(card.expiryYear());
+            case EXPIRY_MONTH -> card.expiryMonthText();
+            case EXPIRY_YEAR -> card.expiryYearText();
             case CVC -> card.cvc().orElseThrow(CvcUnavailableException::new);
             case HOLDER_NAME -> card.holderName().orElse("");
             case BRAND -> card.brand();

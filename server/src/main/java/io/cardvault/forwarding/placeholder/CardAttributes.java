@@ -16,6 +16,16 @@ public interface CardAttributes {
 
     int expiryYear();
 
+    /** The month as placeholders read it; a preview's masked attributes show {@code ***}. */
+    default String expiryMonthText() {
+        return Integer.toString(expiryMonth());
+    }
+
+    /** The year as placeholders read it; a preview's masked attributes show {@code ***}. */
+    default String expiryYearText() {
+        return Integer.toString(expiryYear());
+    }
+
     Optional<String> cvc();
 
     Optional<String> holderName();

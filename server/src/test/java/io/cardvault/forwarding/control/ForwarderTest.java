@@ -22,9 +22,7 @@ import io.cardvault.idempotency.control.IdempotencyStore;
 import io.cardvault.platform.control.Jdbc;
 import io.cardvault.platform.control.Problems;
 import io.cardvault.platform.entity.ProblemException;
-import io.cardvault.tenants.control.ApiKeyStore;
 import io.cardvault.tenants.control.TenantRegistry;
-import io.cardvault.tenants.control.TenantStore;
 import io.cardvault.tenants.entity.Caller;
 import io.cardvault.tenants.entity.KeyKind;
 import io.cardvault.tenants.entity.TenantId;
@@ -98,13 +96,11 @@ class ForwarderTest {
         Beans.set(vault, "cvcStore", new CvcStore());
         Beans.set(vault, "idempotency", idempotency);
         Beans.set(vault, "jdbc", jdbc);
-        TenantRegistry registry = new TenantRegistry();
-        Beans.set(registry, "jdbc", jdbc);
-        Beans.set(registry, "tenants", Beans.set(new TenantStore(), "jdbc", jdbc));
-        Beans.set(registry, "keys", Beans.set(new ApiKeyStore(), "jdbc", jdbc));
+        TenantRegistry registry = TestVault.tenantRegistry(jdbc);
 
         ForwardCall call = new ForwardCall();
-        call.policy = new DestinationPolicy();
+        call.rendering = new ForwardRendering();
+        call.rendering.policy = new DestinationPolicy();
         call.redactor = new ResponseRedactor();
         call.headerRules = new HeaderRules();
         call.client = Beans.call(new ForwardClient(), "init");

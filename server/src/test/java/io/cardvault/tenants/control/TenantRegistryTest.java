@@ -8,7 +8,6 @@ import io.cardvault.platform.control.Jdbc;
 import io.cardvault.tenants.entity.Caller;
 import io.cardvault.tenants.entity.KeyKind;
 import io.cardvault.tenants.entity.Tenant;
-import io.cardvault.testing.Beans;
 import io.cardvault.testing.TestVault;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,10 +20,7 @@ class TenantRegistryTest {
     @BeforeEach
     void setUp() {
         Jdbc jdbc = TestVault.jdbc();
-        registry = new TenantRegistry();
-        Beans.set(registry, "jdbc", jdbc);
-        Beans.set(registry, "tenants", Beans.set(new TenantStore(), "jdbc", jdbc));
-        Beans.set(registry, "keys", Beans.set(new ApiKeyStore(), "jdbc", jdbc));
+        registry = TestVault.tenantRegistry(jdbc);
     }
 
     private TenantRegistry.Created shop() {
