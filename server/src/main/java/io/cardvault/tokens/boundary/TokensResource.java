@@ -15,6 +15,7 @@ import io.cardvault.tokens.control.RateLimiter;
 import io.cardvault.tokens.control.TokenVault;
 import io.cardvault.tokens.entity.StoredToken;
 import io.cardvault.tokens.entity.TokenId;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -201,14 +203,26 @@ public class TokensResource {
 
         private static Runnable lookUp() {
             try {
-                Instance<MetricRegistry> registry = CDI.current().select(MetricRegistry.class);
+                Instance<Registry> registry = CDI.current().select(Registry.class);
                 if (registry.isResolvable()) {
-                    return registry.get().counter("cardvault_tokens_created_total")::inc;
+                    return registry.get().metrics.counter("cardvault_tokens_created_total")::inc;
                 }
             } catch (LinkageError noMetricsApi) {
                 // no MicroProfile Metrics on this server
             }
             return () -> {};
         }
+    }
+
+    /**
+     * A bean only where the server has MicroProfile Metrics: elsewhere CDI skips the class, whose
+     * field type is missing. Injected into a field because Payara's registry producer needs a real
+     * injection point.
+     */
+    @Dependent
+    static class Registry {
+        @Inject
+        @RegistryType(type = MetricRegistry.Type.APPLICATION)
+        MetricRegistry metrics;
     }
 }
