@@ -32,8 +32,38 @@ import java.util.stream.Stream;
  */
 final class AppServer implements AutoCloseable {
 
+    /**
+     * JIT and GC settings for every JVM the tests start (servers and their command-line clients):
+     * start-up on a small, shared machine is dominated by the C2 compiler and parallel GC threads.
+     * For the tests only; docs/deployment.md does not ask operators for them.
+     */
+    static final String TEST_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
     private final List<ProcessHandle> processes = new ArrayList<>();
     private final Set<Integer> reserved = new HashSet<>();
+    private final Instant began = Instant.now();
+    private volatile boolean closed;
+
+    /**
+     * A fresh working directory under target/servers-it, kept after the run so that the server's
+     * logs can be read when a test fails.
+     */
+    static Path workDir(String name) throws IOException {
+        Path dir = Path.of("target", "servers-it", name).toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    /** Prints how long since this object was made: where the time of a slow start goes. */
+    void step(String what) {
+        System.out.printf("[%3d s] %s%n", Duration.between(began, Instant.now()).toSeconds(), what);
+    }
 
     /** The unpacked server named by a system property that failsafe sets (see war/pom.xml). */
     static Path home(String property) {
@@ -49,6 +79,9 @@ final class AppServer implements AutoCloseable {
      * variables (name, value, ...).
      */
     Process start(List<String> command, Path dir, Path log, String... env) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("closed: the test timed out");
+        }
         ProcessBuilder pb =
                 new ProcessBuilder(command)
                         .directory(dir.toFile())
@@ -56,6 +89,7 @@ final class AppServer implements AutoCloseable {
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("CARDVAULT_") || k.startsWith("AS_"));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("JAVA_TOOL_OPTIONS", TEST_JVM_OPTIONS);
         for (int i = 0; i < env.length; i += 2) {
             pb.environment().put(env[i], env[i + 1]);
         }
@@ -70,14 +104,19 @@ final class AppServer implements AutoCloseable {
         Process p = start(command, dir, log, env);
         if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             kill(p.toHandle());
-            throw new AssertionError(command.get(0) + " did not finish within " + limit + "; see " + log);
+            throw new AssertionError(
+                    command.get(0) + " did not finish within " + limit + "; see " + log);
         }
         assertEquals(0, p.exitValue(), String.join(" ", command) + " failed; see " + log);
     }
 
     /** A process started elsewhere (a daemonised server) that must be killed at the end too. */
-    void adopt(ProcessHandle process) {
+    synchronized void adopt(ProcessHandle process) {
         processes.add(process);
+        if (closed) {
+            // the test thread outlived its timeout: nothing it starts may survive
+            kill(process);
+        }
     }
 
     static void copyTree(Path from, Path to) throws IOException {
@@ -127,7 +166,8 @@ final class AppServer implements AutoCloseable {
 
     /** SIGTERM to every process and its descendants, SIGKILL to what is left after 10 s. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         List<ProcessHandle> all = new ArrayList<>();
         for (ProcessHandle p : processes) {
             p.descendants().forEach(all::add);

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * cardvault.war on a stock Payara Server 6 ({@code fish.payara.distributions:payara}, unpacked by
@@ -26,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PayaraServerIT {
 
-    @TempDir Path work;
-
     final AppServer server = new AppServer();
+
+    Path work;
 
     @AfterEach
     void stop() {
@@ -39,6 +38,7 @@ class PayaraServerIT {
     @Timeout(value = 4, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void warDeploysAndWorksOnPayaraServer() throws Exception {
         Instant began = Instant.now();
+        work = AppServer.workDir("payara");
         Path home = AppServer.home("cardvault.it.payara.home");
         Path asadmin = home.resolve("bin/asadmin");
         Path domains = work.resolve("domains");
@@ -55,6 +55,7 @@ class PayaraServerIT {
 
         Path log = work.resolve("asadmin.log");
         Path serverLog = domain.resolve("logs/server.log");
+        server.step("Payara Server: domain configured in " + domain);
         try {
             server.run(
                     List.of(
@@ -74,6 +75,7 @@ class PayaraServerIT {
                         .ifPresent(server::adopt);
             }
         }
+        server.step("Payara Server: domain started");
         server.run(
                 List.of(
                         asadmin.toString(),
@@ -92,6 +94,7 @@ class PayaraServerIT {
                 log,
                 Duration.ofSeconds(120));
         Duration started = Duration.between(began, Instant.now());
+        server.step("Payara Server: cardvault.war deployed");
 
         Api api = new Api(URI.create("http://127.0.0.1:" + http + "/"));
         AppServer.smokeTest(api, data, api);
@@ -120,24 +123,61 @@ class PayaraServerIT {
         String config = xml.substring(from, to);
         StringBuilder jvm = new StringBuilder();
         settings.forEach(
-                (k, v) -> jvm.append("<jvm-options>-D").append(k).append('=').append(v).append("</jvm-options>\n"));
+                (k, v) ->
+                        jvm.append("<jvm-options>-D")
+                                .append(k)
+                                .append('=')
+                                .append(v)
+                                .append("</jvm-options>\n"));
         String[][] edits = {
-            {"port=\"8080\" protocol=\"http-listener-1\"", "address=\"127.0.0.1\" port=\"" + http + "\" protocol=\"http-listener-1\""},
-            {"port=\"8181\" protocol=\"http-listener-2\"", "address=\"127.0.0.1\" port=\"" + server.freePort() + "\" protocol=\"http-listener-2\""},
-            {"port=\"4848\" protocol=\"admin-listener\"", "address=\"127.0.0.1\" port=\"" + admin + "\" protocol=\"admin-listener\""},
-            {"address=\"0.0.0.0\" port=\"3700\"", "address=\"127.0.0.1\" port=\"" + server.freePort() + "\""},
-            {"address=\"0.0.0.0\" port=\"3820\"", "address=\"127.0.0.1\" port=\"" + server.freePort() + "\""},
-            {"address=\"0.0.0.0\" port=\"3920\"", "address=\"127.0.0.1\" port=\"" + server.freePort() + "\""},
-            {"address=\"0.0.0.0\" port=\"8686\"", "address=\"127.0.0.1\" port=\"" + server.freePort() + "\""},
-            {"name=\"JMS_PROVIDER_PORT\" value=\"7676\"", "name=\"JMS_PROVIDER_PORT\" value=\"" + server.freePort() + "\""},
-            // no Hazelcast data grid (no cluster discovery), no JMS broker (it listens on all interfaces)
-            {"<hazelcast-config-specific-configuration></hazelcast-config-specific-configuration>",
+            {
+                "port=\"8080\" protocol=\"http-listener-1\"",
+                "address=\"127.0.0.1\" port=\"" + http + "\" protocol=\"http-listener-1\""
+            },
+            {
+                "port=\"8181\" protocol=\"http-listener-2\"",
+                "address=\"127.0.0.1\" port=\""
+                        + server.freePort()
+                        + "\" protocol=\"http-listener-2\""
+            },
+            {
+                "port=\"4848\" protocol=\"admin-listener\"",
+                "address=\"127.0.0.1\" port=\"" + admin + "\" protocol=\"admin-listener\""
+            },
+            {
+                "address=\"0.0.0.0\" port=\"3700\"",
+                "address=\"127.0.0.1\" port=\"" + server.freePort() + "\""
+            },
+            {
+                "address=\"0.0.0.0\" port=\"3820\"",
+                "address=\"127.0.0.1\" port=\"" + server.freePort() + "\""
+            },
+            {
+                "address=\"0.0.0.0\" port=\"3920\"",
+                "address=\"127.0.0.1\" port=\"" + server.freePort() + "\""
+            },
+            {
+                "address=\"0.0.0.0\" port=\"8686\"",
+                "address=\"127.0.0.1\" port=\"" + server.freePort() + "\""
+            },
+            {
+                "name=\"JMS_PROVIDER_PORT\" value=\"7676\"",
+                "name=\"JMS_PROVIDER_PORT\" value=\"" + server.freePort() + "\""
+            },
+            // no Hazelcast data grid (no cluster discovery), no JMS broker (it listens on all
+            // interfaces)
+            {
+                "<hazelcast-config-specific-configuration></hazelcast-config-specific-configuration>",
                 "<hazelcast-config-specific-configuration enabled=\"false\"></hazelcast-config-specific-configuration>\n"
-                        + "<jms-service type=\"DISABLED\" default-jms-host=\"default_JMS_host\"></jms-service>"},
-            // the fields page sets CSP frame-ancestors; Payara's default X-Frame-Options: SAMEORIGIN
+                        + "<jms-service type=\"DISABLED\" default-jms-host=\"default_JMS_host\"></jms-service>"
+            },
+            // the fields page sets CSP frame-ancestors; Payara's default X-Frame-Options:
+            // SAMEORIGIN
             // would forbid the cross-origin iframe in browsers that prefer it
-            {"<http default-virtual-server=\"server\" max-connections=\"250\">",
-                "<http default-virtual-server=\"server\" max-connections=\"250\" xframe-options=\"false\">"},
+            {
+                "<http default-virtual-server=\"server\" max-connections=\"250\">",
+                "<http default-virtual-server=\"server\" max-connections=\"250\" xframe-options=\"false\">"
+            },
             {"</java-config>", jvm + "</java-config>"},
         };
         for (String[] edit : edits) {

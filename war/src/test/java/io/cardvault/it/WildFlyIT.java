@@ -3,7 +3,6 @@ package io.cardvault.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,15 +16,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * cardvault.war on a stock WildFly ({@code org.wildfly:wildfly-dist}, unpacked by Maven into
  * target/servers): a copy of its {@code standalone} directory with the default {@code
  * standalone.xml} plus the MicroProfile Health and OpenAPI subsystems (the jboss-cli script of
- * docs/deployment.md, run against the embedded server), bound to 127.0.0.1 with a port offset
- * whose ports are all free, the WAR dropped into {@code deployments/}, then the smoke test.
- * WildFly 39 has no MicroProfile Metrics: the WAR must deploy and work without it.
+ * docs/deployment.md, run against the embedded server), bound to 127.0.0.1 with a port offset whose
+ * ports are all free, the WAR dropped into {@code deployments/}, then the smoke test. WildFly 39
+ * has no MicroProfile Metrics: the WAR must deploy and work without it.
  */
 class WildFlyIT {
 
@@ -42,9 +40,9 @@ class WildFlyIT {
             stop-embedded-server
             """;
 
-    @TempDir Path work;
-
     final AppServer server = new AppServer();
+
+    Path work;
 
     @AfterEach
     void stop() {
@@ -55,6 +53,7 @@ class WildFlyIT {
     @Timeout(value = 4, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void warDeploysAndWorksOnWildFly() throws Exception {
         Instant began = Instant.now();
+        work = AppServer.workDir("wildfly");
         Path home = AppServer.home("cardvault.it.wildfly.home");
         Path base = work.resolve("standalone");
         AppServer.copyTree(home.resolve("standalone/configuration"), base.resolve("configuration"));
@@ -73,6 +72,7 @@ class WildFlyIT {
                 "JAVA_OPTS",
                 baseDir);
 
+        server.step("WildFly: standalone.xml configured by jboss-cli");
         int offset = freeOffset();
         int http = 8080 + offset;
         int management = 9990 + offset;
@@ -106,11 +106,13 @@ class WildFlyIT {
                         + "; see "
                         + log);
         Duration started = Duration.between(began, Instant.now());
+        server.step("WildFly: cardvault.war deployed");
 
         Api api = new Api(URI.create("http://127.0.0.1:" + http + "/"));
         // MicroProfile Health is served on WildFly's management interface, not the HTTP port
         AppServer.smokeTest(api, data, new Api(URI.create("http://127.0.0.1:" + management + "/")));
-        // no MicroProfile Metrics on WildFly 39: tokens were created above, the WAR works without it
+        // no MicroProfile Metrics on WildFly 39: tokens were created above, the WAR works without
+        // it
         assertEquals(404, api.send("GET", "metrics", null).status());
         AppServer.assertNoPan(log);
         AppServer.assertNoPan(base.resolve("log/server.log"));
