@@ -201,7 +201,7 @@ final class AppServer implements AutoCloseable {
     /**
      * The smoke test: demo tenant keys from {@code <data-dir>/demo.env}, tokenize the Visa test
      * card with the publishable key, pay through the sandbox PSP with the forwarding proxy, read
-     * the fields page and its CSP, create a tenant with the admin API, and readiness.
+     * the fields page and its CSP, create a tenant with the admin API, /openapi, and readiness.
      *
      * @param health where {@code health/ready} answers (the HTTP port on Payara, the management
      *     port on WildFly)
@@ -272,6 +272,10 @@ final class AppServer implements AutoCloseable {
                         "x-admin-key",
                         demo.getProperty("CARDVAULT_ADMIN_KEY"));
         assertEquals(201, tenant.status(), "admin API: " + tenant.body());
+
+        Reply openapi = api.send("GET", "openapi", null);
+        assertEquals(200, openapi.status(), "OpenAPI document");
+        assertTrue(openapi.body().contains("/api/v1/tokens"), "OpenAPI lists the API");
 
         Reply ready = health.send("GET", "health/ready", null);
         assertEquals(200, ready.status(), "health/ready: " + ready.body());
