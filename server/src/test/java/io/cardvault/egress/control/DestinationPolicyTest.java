@@ -241,6 +241,17 @@ class DestinationPolicyTest {
     }
 
     @Test
+    void check_resolvesToPrivateAddress_detailSaysOnlyNotAllowed() {
+        for (String url : List.of("https://rebind.example/x", "https://mixed.example/x")) {
+            DestinationNotAllowedException e =
+                    assertThrows(
+                            DestinationNotAllowedException.class,
+                            () -> policy.check(url, PATTERNS));
+            assertEquals("not allowed", e.getMessage());
+        }
+    }
+
+    @Test
     void check_noPatterns_refusesEverything() {
         assertThrows(
                 DestinationNotAllowedException.class,
