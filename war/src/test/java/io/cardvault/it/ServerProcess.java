@@ -63,6 +63,10 @@ final class ServerProcess implements AutoCloseable {
         return api;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hooks, no flush — what a power cut or OOM killer does to the JVM. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
