@@ -25,7 +25,6 @@ public class ApiHeadersFilter extends HttpFilter {
     @Inject transient Problems problems;
 
     private static final Pattern CONTROL_ESCAPE = Pattern.compile("%(?:[01][0-9a-fA-F]|7[fF])");
-    private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9a-fA-F]{2})");
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -40,12 +39,7 @@ public class ApiHeadersFilter extends HttpFilter {
         }
         String uri = req.getRequestURI();
         if (CONTROL_ESCAPE.matcher(uri).find()) {
-            reject(res, "the request path contains encoded control characters", requestId);
-            return;
-        }
-        if (MALFORMED_ESCAPE.matcher(uri).find()) {
-            // the container would answer an empty 200 (issue 10 #17)
-            reject(res, "the request path contains a malformed percent-encoding", requestId);
+            rejectControlCharacters(req, res, uri, requestId);
             return;
         }
         chain.doFilter(req, res);
@@ -55,12 +49,19 @@ public class ApiHeadersFilter extends HttpFilter {
      * Percent-encoded control characters (e.g. {@code %00}) make the JAX-RS runtime fail before our
      * exception mapper runs; answer them here so no input ever yields a 500.
      */
-    private void reject(HttpServletResponse res, String detail, String requestId)
+    private void rejectControlCharacters(
+            HttpServletRequest req, HttpServletResponse res, String uri, String requestId)
             throws IOException {
         ProblemType type = CommonProblem.MALFORMED_REQUEST;
         res.setStatus(type.status());
         res.setContentType(Problems.MEDIA_TYPE);
         res.setCharacterEncoding("UTF-8");
-        res.getWriter().write(problems.json(type, detail, requestId, List.of()));
+        res.getWriter()
+                .write(
+                        problems.json(
+                                type,
+                                "the request path contains encoded control characters",
+                                requestId,
+                                List.of()));
     }
 }
