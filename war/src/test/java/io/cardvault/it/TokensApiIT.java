@@ -389,35 +389,6 @@ class TokensApiIT {
     }
 
     @Test
-    void containerErrors_badPercentEncoding_problemJson() throws Exception {
-        // java.net.URI refuses %ZZ, so the request goes out as raw bytes
-        String answer = rawGet("/api/v1/tokens/%ZZ");
-        String status = answer.substring(0, answer.indexOf("\r\n"));
-        assertTrue(status.contains(" 400 ") || status.contains(" 404 "), status);
-        assertTrue(
-                answer.toLowerCase(java.util.Locale.ROOT)
-                        .contains("content-type: application/problem+json"),
-                "problem+json expected");
-    }
-
-    private String rawGet(String target) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream()
-                    .write(
-                            ("GET "
-                                            + target
-                                            + " HTTP/1.1\r\nHost: localhost\r\nx-api-key: "
-                                            + sk
-                                            + "\r\nConnection: close\r\n\r\n")
-                                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            return new String(
-                    socket.getInputStream().readAllBytes(),
-                    java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    @Test
     void create_malformedJson_returns400() {
         Reply r = api.postJson("api/v1/tokens", "{\"number\": \"4111", "x-api-key", pk);
         assertEquals(400, r.status());
