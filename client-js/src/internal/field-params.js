@@ -27,8 +27,29 @@ export function parseQuery(search) {
   return out;
 }
 
-/** @returns {key, field, locale, scheme ('light' | 'dark'), channel} or null when the URL is not usable */
+/** How often a parameter name occurs (decoded) in the query. */
+export function countParam(search, wanted) {
+  return String(search || '')
+    .replace(/^\?/, '')
+    .split('&')
+    .filter(function (pair) {
+      const at = pair.indexOf('=');
+      const name = at === -1 ? pair : pair.slice(0, at);
+      try {
+        return decodeURIComponent(name) === wanted;
+      } catch (e) {
+        return false;
+      }
+    }).length;
+}
+
+/**
+ * @returns {key, field, locale, scheme ('light' | 'dark'), channel} or null when the URL is
+ * not usable. A repeated `key` is refused (the server answers such a page with 400): the key
+ * whose tenant's frame-ancestors guard the page must be the key the field uses.
+ */
 export function readFieldParams(search, hash) {
+  if (countParam(search, 'key') !== 1) return null;
   const query = parseQuery(search);
   const channel = String(hash || '').replace(/^#/, '');
   if (!isFieldType(query.field) || !isPublishableKey(query.key) || !isChannelId(channel)) return null;

@@ -43,7 +43,7 @@ final class ServerProcess implements AutoCloseable {
         pb.environment().putAll(settings);
         Process process = pb.start();
         Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
         while (Instant.now().isBefore(deadline)) {
             assertTrue(process.isAlive(), "server exited during start-up; see " + log);
             try {
@@ -56,11 +56,15 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         process.destroyForcibly();
-        throw new AssertionError("server not ready within 120 s; see " + log);
+        throw new AssertionError("server not ready within 300 s; see " + log);
     }
 
     Api api() {
         return api;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** SIGKILL: no shutdown hooks, no flush — what a power cut or OOM killer does to the JVM. */

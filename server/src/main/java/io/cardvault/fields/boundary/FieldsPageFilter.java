@@ -43,9 +43,15 @@ public class FieldsPageFilter extends HttpFilter {
             chain.doFilter(req, res);
             return;
         }
+        String[] keys = req.getParameterValues("key");
+        if (keys != null && keys.length > 1) {
+            // the CSP would come from one key and the script would use another (issue 10 #9)
+            refuse(res, 400, "the URL names more than one publishable key");
+            return;
+        }
         Optional<Tenant> tenant = tenantOf(req.getParameter("key"));
         if (tenant.isEmpty()) {
-            refuse(res);
+            refuse(res, 403, "the publishable key in its URL is unknown or revoked");
             return;
         }
         res.setHeader(
@@ -75,8 +81,9 @@ public class FieldsPageFilter extends HttpFilter {
                 .flatMap(registry::find);
     }
 
-    private static void refuse(HttpServletResponse res) throws IOException {
-        res.setStatus(403);
+    private static void refuse(HttpServletResponse res, int status, String reason)
+            throws IOException {
+        res.setStatus(status);
         res.setHeader(
                 "Content-Security-Policy",
                 "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
@@ -85,7 +92,8 @@ public class FieldsPageFilter extends HttpFilter {
         byte[] page =
                 ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>cardvault: field unavailable</title></head>"
                                 + "<body><p style=\"font:14px sans-serif;color:#b00020\" role=\"alert\">This payment field cannot be shown: "
-                                + "the publishable key in its URL is unknown or revoked.</p></body></html>")
+                                + reason
+                                + ".</p></body></html>")
                         .getBytes(StandardCharsets.UTF_8);
         res.getOutputStream().write(page);
     }

@@ -57,11 +57,13 @@ public class ForwardCall {
         if (usesCvc && response.statusCode() >= 200 && response.statusCode() < 300) {
             vault.cvcUsedSuccessfully(tenantId, tokenId);
         }
-        byte[] body = redactor.redact(response.body(), card.number().revealDigits());
-        return new RelayedResponse(
+        // sec1 (issue 10 #2): headers redacted too, compressed bodies decoded (bounded) first
+        return redactor.relay(
                 response.statusCode(),
                 headerRules.toMerchant(response.headers().map()),
-                body,
+                response.body(),
+                card.number().revealDigits(),
+                card.cvc(),
                 attempt.forwardId());
     }
 

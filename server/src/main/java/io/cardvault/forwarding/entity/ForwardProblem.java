@@ -10,7 +10,10 @@ import io.cardvault.platform.entity.ProblemType;
 public enum ForwardProblem implements ProblemType {
     INVALID_PLACEHOLDER(400, "invalid-placeholder", "Invalid placeholder"),
     INVALID_HEADER_OVERWRITE(400, "invalid-header-overwrite", "Invalid header overwrite"),
+    MALFORMED_BODY(400, "malformed-body", "Malformed request body"),
     DESTINATION_UNREACHABLE(502, "destination-unreachable", "Destination unreachable"),
+    RESPONSE_TOO_LARGE(502, "response-too-large", "Destination response too large"),
+    RESPONSE_UNREADABLE(502, "response-unreadable", "Destination response cannot be checked"),
     DESTINATION_TIMEOUT(504, "destination-timeout", "Destination timed out");
 
     private final ProblemDefinition definition;

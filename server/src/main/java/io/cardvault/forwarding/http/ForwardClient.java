@@ -37,6 +37,12 @@ public class ForwardClient {
     @ConfigProperty(name = "cardvault.forward.timeout", defaultValue = "PT30S")
     String timeout;
 
+    static final int DEFAULT_MAX_RESPONSE = 10 * 1024 * 1024;
+
+    @Inject
+    @ConfigProperty(name = "cardvault.forward.max-response", defaultValue = "10485760")
+    int maxResponse = DEFAULT_MAX_RESPONSE;
+
     private HttpClient client;
     private ExecutorService executor;
 
@@ -59,8 +65,20 @@ public class ForwardClient {
                         .build();
     }
 
+    /**
+     * Sends with {@code Accept-Encoding: identity} whatever the merchant asked for (the redactor
+     * must read the body), and reads at most {@code cardvault.forward.max-response} bytes: a larger
+     * answer fails the future with {@code 502 response-too-large} without being buffered.
+     */
     public CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request) {
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        return client.sendAsync(identityEncoding(request), BoundedBody.handler(maxResponse));
+    }
+
+    static HttpRequest identityEncoding(HttpRequest request) {
+        return HttpRequest.newBuilder(
+                        request, (name, value) -> !name.equalsIgnoreCase("accept-encoding"))
+                .header("Accept-Encoding", "identity")
+                .build();
     }
 
     public Duration timeout() {

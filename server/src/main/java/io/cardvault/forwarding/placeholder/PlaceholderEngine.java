@@ -85,12 +85,12 @@ public class PlaceholderEngine {
 
     private static String render(Template template, BodyFormat format, CardAttributes card) {
         if (format == BodyFormat.JSON) {
-            // Not lexically valid JSON: processed as text/plain, as the contract says. The merchant
-            // sent
-            // a broken body; we neither repair it nor guess where strings are.
-            return JsonSlots.of(template)
-                    .map(slots -> JsonRendering.render(template, slots, card))
-                    .orElseGet(() -> renderEach(template, ValueEscaper.NONE, card, "body"));
+            // A body declared JSON that is not JSON is refused (400 malformed-body), never
+            // substituted as text: a lenient parser downstream could be broken out of by a value.
+            JsonSlots.Slot[] slots = JsonSlots.of(template).orElseThrow(JsonValidity::malformed);
+            String rendered = JsonRendering.render(template, slots, card);
+            JsonValidity.require(rendered);
+            return rendered;
         }
         return renderEach(template, format.escaper(), card, "body");
     }

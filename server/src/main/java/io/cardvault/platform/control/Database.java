@@ -56,6 +56,7 @@ public class Database {
     void open() {
         String url = demoMode.databaseUrl();
         if (url.startsWith("jdbc:h2:")) {
+            OwnerOnlyFiles.databaseOf(url).ifPresent(OwnerOnlyFiles::prepare);
             pool = JdbcConnectionPool.create(withDurability(url), user, password.orElse(""));
         } else if (url.startsWith("jdbc:postgresql:")) {
             PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
@@ -73,6 +74,9 @@ public class Database {
                 .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
                 .load()
                 .migrate();
+        if (url.startsWith("jdbc:h2:")) {
+            OwnerOnlyFiles.databaseOf(url).ifPresent(OwnerOnlyFiles::restrict);
+        }
         LOG.info(
                 () ->
                         "database ready: "

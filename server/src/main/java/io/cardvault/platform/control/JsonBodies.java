@@ -65,7 +65,12 @@ public final class JsonBodies {
                         CommonProblem.MALFORMED_REQUEST, "the request body must be a JSON object");
             }
             return value.asJsonObject();
-        } catch (JsonException | IllegalStateException | StackOverflowError e) {
+        } catch (JsonException
+                | IllegalStateException
+                | StackOverflowError
+                | NumberFormatException
+                | ArithmeticException
+                | UnsupportedOperationException e) {
             throw new ProblemException(
                     CommonProblem.MALFORMED_REQUEST, "the request body is not valid JSON");
         }
@@ -78,6 +83,36 @@ public final class JsonBodies {
             throw new ProblemException(
                     CommonProblem.MALFORMED_REQUEST, "the request body is not valid UTF-8");
         }
+    }
+
+    /** Longest number literal accepted; any real field fits in far fewer characters. */
+    public static final int MAX_NUMBER_LENGTH = 40;
+
+    /**
+     * Skips a number literal and refuses one too large to mean anything ({@code 1e99999999999}, a
+     * 5,000-digit integer): such literals make the JSON library fail outside its own exception type
+     * or spend unbounded time, which would otherwise end as a 500.
+     */
+    private static int numberEnd(String text, int start) {
+        int i = start;
+        int exponentDigits = -1;
+        while (i < text.length() && "0123456789+-.eE".indexOf(text.charAt(i)) >= 0) {
+            char c = text.charAt(i);
+            if (c == 'e' || c == 'E') {
+                exponentDigits = 0;
+            } else if (exponentDigits >= 0 && c >= '0' && c <= '9') {
+                exponentDigits++;
+            }
+            i++;
+        }
+        if (i - start > MAX_NUMBER_LENGTH || exponentDigits > 3) {
+            throw new ProblemException(
+                    CommonProblem.MALFORMED_REQUEST,
+                    "a number in the request body is too large (at most "
+                            + MAX_NUMBER_LENGTH
+                            + " characters and a 3-digit exponent)");
+        }
+        return i;
     }
 
     /**
@@ -98,6 +133,8 @@ public final class JsonBodies {
                 }
             } else if (c == '"') {
                 inString = true;
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                i = numberEnd(text, i) - 1;
             } else if (c == '{' || c == '[') {
                 if (++depth > MAX_DEPTH) {
                     throw new ProblemException(
