@@ -74,6 +74,9 @@ public class ForwardCall {
         if (usesCvc && card.cvc().isEmpty()) {
             throw ForwardProblems.cvcUnavailable();
         }
+        if (usesCvc) {
+            attempt.injectedCvc(card.cvc().get());
+        }
         HttpRequest httpRequest =
                 render(request, destination, parts[1], headers, attributes, contentType);
         HttpResponse<byte[]> response = exchange(tenantId, httpRequest, attempt);

@@ -24,9 +24,10 @@ import java.util.Optional;
 /**
  * {@code Idempotency-Key} for forwards, on the one idempotency mechanism: the key is reserved
  * before the destination is called, and the first response (already masked) is stored encrypted for
- * 24 hours, recorded against the token so that deleting the token forgets it. A retry gets that
- * response without a second call; a retry while the first is in flight, or with a different
- * request, is 409.
+ * 24 hours, recorded against the token so that deleting the token forgets it. The CVC is never
+ * stored (PCI DSS 3.3.1.2): when the forward sent it, every standalone occurrence of its digits is
+ * masked out of the stored copy first ({@link ReplayCvcMask}). A retry gets that response without a
+ * second call; a retry while the first is in flight, or with a different request, is 409.
  */
 @ApplicationScoped
 public class ForwardReplays {
@@ -51,7 +52,12 @@ public class ForwardReplays {
                 attempt.tenantId(),
                 SCOPE,
                 key,
-                encode(attempt.tenantId(), key.value(), response),
+                encode(
+                        attempt.tenantId(),
+                        key.value(),
+                        attempt.injectedCvc()
+                                .map(cvc -> ReplayCvcMask.mask(response, cvc))
+                                .orElse(response)),
                 Optional.of(attempt.tokenId().value()));
     }
 
