@@ -53,7 +53,8 @@ public class Forwarder {
                 return call.perform(attempt, tenant(caller));
             }
             Optional<RelayedResponse> replay =
-                    replays.reserve(attempt.tenantId(), key.get(), digest(attempt));
+                    replays.reserve(
+                            attempt.tenantId(), attempt.tokenId(), key.get(), digest(attempt));
             if (replay.isPresent()) {
                 attempt.replayed();
                 return replay.get();
