@@ -1,18 +1,11 @@
 package io.cardvault.testing;
 
-import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.subtle.AesGcmJce;
-import com.google.crypto.tink.subtle.Random;
-import io.cardvault.crypto.control.CardEncryptor;
-import io.cardvault.crypto.control.Fingerprinter;
-import io.cardvault.crypto.control.Keyring;
 import io.cardvault.platform.control.Database;
 import io.cardvault.platform.control.Jdbc;
 import io.cardvault.tenants.control.ApiKeyStore;
 import io.cardvault.tenants.control.CallbackSecretStore;
 import io.cardvault.tenants.control.TenantRegistry;
 import io.cardvault.tenants.control.TenantStore;
-import java.security.GeneralSecurityException;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -53,26 +46,5 @@ public final class TestVault {
         Beans.set(registry, "keys", Beans.set(new ApiKeyStore(), "jdbc", jdbc));
         Beans.set(registry, "callbackSecrets", Beans.set(new CallbackSecretStore(), "jdbc", jdbc));
         return registry;
-    }
-
-    public static Keyring keyring() {
-        try {
-            Aead aead = new AesGcmJce(Random.randBytes(32));
-            CardEncryptor encryptor = new CardEncryptor(aead);
-            Fingerprinter fingerprinter = new Fingerprinter(Random.randBytes(32));
-            return new Keyring() {
-                @Override
-                public CardEncryptor cardEncryptor() {
-                    return encryptor;
-                }
-
-                @Override
-                public Fingerprinter fingerprinter() {
-                    return fingerprinter;
-                }
-            };
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.tokens.entity.TokenId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,7 @@ public final class ForwardAttempt {
     private boolean sent;
     private boolean replayed;
     private boolean preview;
+    private String injectedCvc;
 
     private ForwardAttempt(TenantId tenantId, ForwardRequest request, String url, TokenId token) {
         this.tenantId = tenantId;
@@ -148,6 +150,15 @@ public final class ForwardAttempt {
 
     void replayed() {
         replayed = true;
+    }
+
+    /** The CVC this forward sent, so the stored replay can be cleared of it (PCI DSS 3.3.1.2). */
+    void injectedCvc(String cvc) {
+        injectedCvc = cvc;
+    }
+
+    Optional<String> injectedCvc() {
+        return Optional.ofNullable(injectedCvc);
     }
 
     boolean wasSent() {

@@ -51,6 +51,9 @@ public class ForwardCall {
                 rendering.render(
                         attempt, destination, new RevealedCardAttributes(card), client.timeout());
         boolean usesCvc = rendered.usesCvc();
+        if (usesCvc) {
+            card.cvc().ifPresent(attempt::injectedCvc);
+        }
         HttpRequest httpRequest = rendered.toHttpRequest(client.timeout());
         HttpResponse<byte[]> response = exchange(tenantId, httpRequest, attempt);
         attempt.answered(response.statusCode());

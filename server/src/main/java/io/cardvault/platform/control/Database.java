@@ -8,6 +8,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,7 +42,9 @@ public class Database {
 
     @Inject DemoMode demoMode;
 
-    private JdbcConnectionPool pool;
+    private volatile JdbcConnectionPool pool;
+    private String h2Url;
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
     /** Opens and migrates the database at deployment, so a wrong URL fails the deployment. */
     void startEagerly(
@@ -57,7 +60,8 @@ public class Database {
         String url = demoMode.databaseUrl();
         if (url.startsWith("jdbc:h2:")) {
             OwnerOnlyFiles.databaseOf(url).ifPresent(OwnerOnlyFiles::prepare);
-            pool = JdbcConnectionPool.create(withDurability(url), user, password.orElse(""));
+            h2Url = withDurability(url);
+            pool = JdbcConnectionPool.create(h2Url, user, password.orElse(""));
         } else if (url.startsWith("jdbc:postgresql:")) {
             PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
             pg.setURL(url);
@@ -89,6 +93,49 @@ public class Database {
 
     public DataSource dataSource() {
         return pool;
+    }
+
+    /**
+     * Every use of a connection holds this shared; {@link #rewriteEmbeddedFiles} holds it alone.
+     */
+    public ReentrantReadWriteLock gate() {
+        return gate;
+    }
+
+    public boolean embedded() {
+        return h2Url != null;
+    }
+
+    /**
+     * Rewrites the embedded database into fresh files ({@code SHUTDOWN COMPACT}), so that no copy
+     * of a deleted row survives in old pages of the MVStore (which keeps many). Requests wait while
+     * it runs (milliseconds for a small database, seconds for a large one); none fails.
+     */
+    public void rewriteEmbeddedFiles() {
+        if (!embedded()) {
+            throw new IllegalStateException("only the embedded database is rewritten this way");
+        }
+        gate.writeLock().lock();
+        try {
+            pool.dispose();
+            org.h2.jdbcx.JdbcDataSource direct = new org.h2.jdbcx.JdbcDataSource();
+            direct.setURL(h2Url);
+            direct.setUser(user);
+            direct.setPassword(password.orElse(""));
+            try (java.sql.Connection c = direct.getConnection();
+                    java.sql.Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN COMPACT");
+            } catch (java.sql.SQLException e) {
+                throw new DataAccessException("compact", e);
+            } finally {
+                JdbcConnectionPool fresh =
+                        JdbcConnectionPool.create(h2Url, user, password.orElse(""));
+                fresh.setMaxConnections(maxConnections);
+                pool = fresh;
+            }
+        } finally {
+            gate.writeLock().unlock();
+        }
     }
 
     @PreDestroy

@@ -35,6 +35,7 @@ public class Jdbc {
         if (TRANSACTION.get() != null) {
             return work.get();
         }
+        database.gate().readLock().lock();
         try (Connection c = dataSource().getConnection()) {
             c.setAutoCommit(false);
             TRANSACTION.set(c);
@@ -51,6 +52,8 @@ public class Jdbc {
             }
         } catch (SQLException e) {
             throw new DataAccessException("transaction", e);
+        } finally {
+            database.gate().readLock().unlock();
         }
     }
 
@@ -118,8 +121,11 @@ public class Jdbc {
             if (joined != null) {
                 return work.run(joined);
             }
+            database.gate().readLock().lock();
             try (Connection c = dataSource().getConnection()) {
                 return work.run(c);
+            } finally {
+                database.gate().readLock().unlock();
             }
         } catch (SQLException e) {
             throw new DataAccessException(operation, e);

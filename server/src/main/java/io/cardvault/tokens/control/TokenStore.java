@@ -67,6 +67,22 @@ public class TokenStore {
                 == 1;
     }
 
+    /**
+     * Tokenizations by a tenant with this BIN and last 4 since {@code since}, deleted ones included
+     * (deleting guesses must not refill the budget).
+     */
+    public long countSameBinLast4(TenantId tenant, String bin, String last4, Instant since) {
+        return jdbc.queryOne(
+                        "select count(*) from tokens where tenant_id = ? and bin = ? and last4 = ?"
+                                + " and created_at > ?",
+                        rs -> rs.getLong(1),
+                        tenant.value(),
+                        bin,
+                        last4,
+                        since.toEpochMilli())
+                .orElse(0L);
+    }
+
     private StoredToken token(ResultSet rs) throws SQLException {
         return new StoredToken(
                 new TokenId(rs.getString("id")),

@@ -7,7 +7,9 @@ import io.cardvault.platform.entity.ProblemType;
 public enum TokenProblem implements ProblemType {
     TOKEN_NOT_FOUND(404, "token-not-found", "Token not found"),
     INVALID_CARD(422, "invalid-card", "Invalid card data"),
-    CVC_UNAVAILABLE(422, "cvc-unavailable", "CVC not available");
+    CVC_UNAVAILABLE(422, "cvc-unavailable", "CVC not available"),
+    CARD_GUESSING_SUSPECTED(
+            429, "card-guessing-suspected", "Too many cards with this BIN and last 4");
 
     private final ProblemDefinition definition;
 

@@ -18,7 +18,6 @@ import io.cardvault.forwarding.http.HeaderRules;
 import io.cardvault.forwarding.http.ResponseRedactor;
 import io.cardvault.forwarding.http.TenantPermits;
 import io.cardvault.idempotency.control.Idempotency;
-import io.cardvault.idempotency.control.IdempotencyStore;
 import io.cardvault.platform.control.Jdbc;
 import io.cardvault.platform.control.Problems;
 import io.cardvault.platform.entity.ProblemException;
@@ -28,8 +27,7 @@ import io.cardvault.tenants.entity.KeyKind;
 import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.testing.Beans;
 import io.cardvault.testing.TestVault;
-import io.cardvault.tokens.control.CvcStore;
-import io.cardvault.tokens.control.TokenStore;
+import io.cardvault.testing.VaultFixture;
 import io.cardvault.tokens.control.TokenVault;
 import io.cardvault.tokens.entity.CardInput;
 import io.cardvault.tokens.entity.TokenId;
@@ -46,6 +44,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The forward flow end to end without a container: real stores on in-memory H2, real egress policy,
@@ -54,6 +53,11 @@ import org.junit.jupiter.api.Test;
 class ForwarderTest {
 
     private static final String VISA = "4111111111111111";
+    private static final String MASTER = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
+    @TempDir java.nio.file.Path dataDir;
+
+    private VaultFixture fixture;
 
     private HttpServer destination;
     private final AtomicInteger calls = new AtomicInteger();
@@ -83,19 +87,11 @@ class ForwarderTest {
         destination.start();
         url = "http://127.0.0.1:" + destination.getAddress().getPort() + "/pay";
 
-        Jdbc jdbc = TestVault.jdbc();
-        Keyring keyring = TestVault.keyring();
-        Idempotency idempotency =
-                Beans.set(
-                        new Idempotency(),
-                        "store",
-                        Beans.set(new IdempotencyStore(), "jdbc", jdbc));
-        vault = new TokenVault();
-        Beans.set(vault, "store", Beans.set(new TokenStore(), "jdbc", jdbc));
-        Beans.set(vault, "keyring", keyring);
-        Beans.set(vault, "cvcStore", new CvcStore());
-        Beans.set(vault, "idempotency", idempotency);
-        Beans.set(vault, "jdbc", jdbc);
+        fixture = new VaultFixture(dataDir, MASTER, null);
+        Jdbc jdbc = fixture.db.jdbc;
+        Keyring keyring = fixture.keyring;
+        Idempotency idempotency = fixture.idempotency;
+        vault = fixture.vault;
         TenantRegistry registry = TestVault.tenantRegistry(jdbc);
 
         ForwardCall call = new ForwardCall();
@@ -113,6 +109,7 @@ class ForwarderTest {
         forwarder.replays = new ForwardReplays();
         forwarder.replays.idempotency = idempotency;
         forwarder.replays.keyring = keyring;
+        forwarder.replays.vault = vault;
         forwarder.audit = audit;
         forwarder.call = call;
         forwarder.headerRules = new HeaderRules();
@@ -140,6 +137,7 @@ class ForwarderTest {
     @AfterEach
     void tearDown() {
         destination.stop(0);
+        fixture.close();
     }
 
     private ForwardRequest request(String body, String... extraHeaders) {

@@ -7,42 +7,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cardvault.cards.control.BrandCatalog;
 import io.cardvault.cards.entity.CardNumber;
 import io.cardvault.idempotency.control.Idempotency;
-import io.cardvault.idempotency.control.IdempotencyStore;
 import io.cardvault.idempotency.entity.IdempotencyKey;
-import io.cardvault.platform.control.Jdbc;
 import io.cardvault.tenants.entity.TenantId;
-import io.cardvault.testing.Beans;
-import io.cardvault.testing.TestVault;
+import io.cardvault.testing.VaultFixture;
 import io.cardvault.tokens.entity.CardInput;
 import io.cardvault.tokens.entity.RevealedCard;
 import io.cardvault.tokens.entity.StoredToken;
+import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TokenVaultTest {
 
     private static final String VISA = "4111111111111111";
+    private static final String MASTER = java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
     private final TenantId tenant = TenantId.random();
     private TokenVault vault;
     private Idempotency idempotency;
 
+    @TempDir Path dataDir;
+
+    private VaultFixture fixture;
+
     @BeforeEach
     void setUp() {
-        Jdbc jdbc = TestVault.jdbc();
-        idempotency =
-                Beans.set(
-                        new Idempotency(),
-                        "store",
-                        Beans.set(new IdempotencyStore(), "jdbc", jdbc));
-        CvcStore cvcs = new CvcStore();
-        vault = new TokenVault();
-        Beans.set(vault, "store", Beans.set(new TokenStore(), "jdbc", jdbc));
-        Beans.set(vault, "keyring", TestVault.keyring());
-        Beans.set(vault, "cvcStore", cvcs);
-        Beans.set(vault, "idempotency", idempotency);
-        Beans.set(vault, "jdbc", jdbc);
+        fixture = new VaultFixture(dataDir, MASTER, null);
+        vault = fixture.vault;
+        idempotency = fixture.idempotency;
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
     }
 
     private static CardInput card(Optional<String> cvc) {
