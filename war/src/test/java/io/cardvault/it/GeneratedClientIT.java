@@ -213,8 +213,7 @@ class GeneratedClientIT {
                                                                         .getString("operationId"));
                                                     }
                                                 }));
-        CheckedIn checkedIn =
-                CheckedIn.read(Files.readAllLines(DOCUMENT, StandardCharsets.UTF_8));
+        CheckedIn checkedIn = CheckedIn.read(Files.readAllLines(DOCUMENT, StandardCharsets.UTF_8));
         assertEquals(checkedIn.operations, liveOperations);
         assertEquals(
                 checkedIn.schemas,
