@@ -61,6 +61,11 @@
     $('brand').textContent = t('brandUnknown');
   }
 
+  /** classList.toggle(name, force) without relying on the force argument (HtmlUnit ignores it). */
+  function setClass(el, name, on) {
+    if (on) el.classList.add(name); else el.classList.remove(name);
+  }
+
   function log(name, payload) {
     var li = document.createElement('li');
     li.className = 'list-group-item py-1';
@@ -70,7 +75,7 @@
 
   function showError(message) {
     $('form-error').textContent = message;
-    $('form-error').classList.toggle('d-none', !message);
+    setClass($('form-error'), 'd-none', !message);
   }
 
   function setStatus(text, outcome) {
@@ -117,7 +122,7 @@
       log('change', e);
       state[e.field] = e;
       var host = $(hostId(e.field));
-      if (host) host.classList.toggle('cv-invalid', !!e.error);
+      if (host) setClass(host, 'cv-invalid', !!e.error);
       if (e.field === 'number' && 'brand' in e) $('brand').textContent = brandText(e.brand);
       updateButton();
     });
@@ -164,8 +169,8 @@
       }).then(function (r) {
         return r.json().then(function (body) { return body; }, function () { return {}; });
       }).then(function (result) {
-        log('payment', result);
         var outcome = result.outcome || { status: 'failed' };
+        log('payment', { status: outcome.status });
         var text = outcomeText(outcome);
         setStatus(text, outcome.status);
         if (outcome.status !== 'approved') showError(text);
@@ -226,7 +231,7 @@
       body.appendChild(tr);
     });
     $('orders-empty').textContent = t('ordersEmpty');
-    $('orders-empty').classList.toggle('d-none', orders.length > 0);
+    setClass($('orders-empty'), 'd-none', orders.length > 0);
   }
 
   I18n.locales.forEach(function (l) {
