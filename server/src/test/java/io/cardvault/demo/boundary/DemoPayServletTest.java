@@ -59,7 +59,8 @@ class DemoPayServletTest {
     void customerName_trimmed_optional_neverDigits() {
         assertEquals(
                 Optional.of("Jane Doe"),
-                DemoPayServlet.customerName(json("{\"customerName\":\"  Jane Doe \"}").asJsonObject()));
+                DemoPayServlet.customerName(
+                        json("{\"customerName\":\"  Jane Doe \"}").asJsonObject()));
         assertEquals(Optional.empty(), DemoPayServlet.customerName(JsonValue.EMPTY_JSON_OBJECT));
         assertEquals(
                 Optional.empty(),
