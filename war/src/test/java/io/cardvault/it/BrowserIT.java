@@ -225,13 +225,66 @@ class BrowserIT {
         waitFor(() -> driver.findElement(By.id("pay")).isEnabled(), "pay button enabled");
         driver.findElement(By.id("pay")).click();
         waitFor(
-                () -> driver.findElement(By.id("payment-status")).getText().startsWith("approved"),
+                () ->
+                        "approved"
+                                .equals(
+                                        driver.findElement(By.id("payment-status"))
+                                                .getAttribute("data-outcome")),
                 "payment approved");
+        assertTrue(
+                driver.findElement(By.id("payment-status"))
+                        .getText()
+                        .startsWith("Payment approved"));
         assertTrue(UUID_V4.matcher(driver.findElement(By.id("token-id")).getText()).matches());
         assertTrue(driver.findElement(By.id("token-card")).getText().contains("1111"));
         Files.write(
                 shots.resolve("demo-checkout-paid.png"),
                 ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * The demo page's own text meets WCAG AA (4.5:1, 3:1 for large text) against its effective
+     * background (the axe-core color-contrast rule, computed in the browser), and the secure
+     * connection notice is displayed next to the Pay button.
+     */
+    @Test
+    void demoCheckout_textContrastMeetsAA_secureNoticeVisible() {
+        driver.get(base.toString().replace("127.0.0.1", "localhost") + "demo/?locale=en");
+        waitFor(
+                () -> driver.findElements(By.cssSelector("#events li")).size() >= 4,
+                "demo fields ready");
+        WebElement notice = driver.findElement(By.id("secure-notice"));
+        assertTrue(notice.isDisplayed(), "the secure notice is displayed");
+        assertTrue(notice.getText().startsWith("Secure connection"), notice.getText());
+        var pay = driver.findElement(By.id("pay")).getRect();
+        var n = notice.getRect();
+        assertTrue(
+                n.getY() >= pay.getY() + pay.getHeight()
+                        && n.getY() - (pay.getY() + pay.getHeight()) < 40,
+                "the notice sits right below the Pay button");
+        Object failures =
+                js().executeScript(
+                                "function rgb(c){var m=c.match(/[\\d.]+/g)||[0,0,0,0];"
+                                        + "return [+m[0],+m[1],+m[2],m.length>3?+m[3]:1];}"
+                                        + "function lum(c){return [0,1,2].map(function(i){var v=c[i]/255;"
+                                        + "return v<=0.03928?v/12.92:Math.pow((v+0.055)/1.055,2.4);})"
+                                        + ".reduce(function(a,v,i){return a+v*[0.2126,0.7152,0.0722][i];},0);}"
+                                        + "function bg(el){var layers=[];for(var e=el;e;e=e.parentElement){"
+                                        + "var c=rgb(getComputedStyle(e).backgroundColor);if(c[3]>0)layers.push(c);"
+                                        + "if(c[3]>=1)break;}var out=[255,255,255];"
+                                        + "for(var i=layers.length-1;i>=0;i--){var l=layers[i];"
+                                        + "out=[0,1,2].map(function(k){return l[k]*l[3]+out[k]*(1-l[3]);});}return out;}"
+                                        + "var bad=[];document.querySelectorAll('body *').forEach(function(el){"
+                                        + "if(el.closest('iframe,svg,option')||el.disabled||el.closest('[disabled]'))return;"
+                                        + "var own=[].some.call(el.childNodes,function(n){return n.nodeType===3&&n.textContent.trim();});"
+                                        + "if(!own||!el.getClientRects().length)return;var s=getComputedStyle(el);"
+                                        + "if(s.visibility==='hidden')return;var f=rgb(s.color),b=bg(el);"
+                                        + "var fg=[0,1,2].map(function(k){return f[k]*f[3]+b[k]*(1-f[3]);});"
+                                        + "var a=lum(fg),c=lum(b),r=(Math.max(a,c)+0.05)/(Math.min(a,c)+0.05);"
+                                        + "var size=parseFloat(s.fontSize),large=size>=24||(size>=18.66&&+s.fontWeight>=700);"
+                                        + "if(r<(large?3:4.5))bad.push((el.id||el.tagName)+' '+r.toFixed(2));});"
+                                        + "return bad.join('; ');");
+        assertEquals("", failures, "text below WCAG AA contrast");
     }
 
     @Test
