@@ -249,7 +249,13 @@ class DemoPageIT {
         assertEquals(403, response.getStatusCode());
         String csp = response.getResponseHeaderValue("Content-Security-Policy");
         assertNotNull(csp, "a CSP header");
-        assertTrue(csp.contains("frame-ancestors 'none'"), "frame-ancestors 'none': " + csp);
+        assertTrue(
+                csp.contains("frame-ancestors *"),
+                "any page may frame the error page, so the shopper sees it: " + csp);
+        assertEquals(
+                "invalid-key",
+                ((HtmlPage) refused).getDocumentElement().getAttribute("data-cardvault-error"),
+                "field.js reads this and reports loaderror invalid-key");
         assertTrue(refused.isHtmlPage(), "an HTML error page");
         String text = ((HtmlPage) refused).getBody().asNormalizedText();
         assertTrue(text.contains("cannot be shown"), "a visible error text: " + text);

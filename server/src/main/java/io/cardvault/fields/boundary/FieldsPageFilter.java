@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * The hosted-field iframe page may only be framed by the tenant's allowed origins: {@code
  * Content-Security-Policy: frame-ancestors <origins>} built from the publishable key in the URL. An
- * unknown, revoked or secret key gets {@code frame-ancestors 'none'} and a visible error page
- * instead of the field. Scripts and styles only from this origin, no inline code.
+ * unknown, revoked or secret key gets a visible error page that any page may frame and that reports
+ * {@code loaderror: invalid-key} to the merchant page. Scripts and styles only from this origin, no
+ * inline code.
  */
 @WebFilter(urlPatterns = "/fields/*")
 public class FieldsPageFilter extends HttpFilter {
@@ -51,7 +52,7 @@ public class FieldsPageFilter extends HttpFilter {
         }
         Optional<Tenant> tenant = tenantOf(req.getParameter("key"));
         if (tenant.isEmpty()) {
-            refuse(res, 403, "the publishable key in its URL is unknown or revoked");
+            invalidKey(res);
             return;
         }
         res.setHeader(
@@ -79,6 +80,32 @@ public class FieldsPageFilter extends HttpFilter {
                 .filter(c -> c.kind() == KeyKind.PUBLISHABLE)
                 .map(Caller::tenantId)
                 .flatMap(registry::find);
+    }
+
+    /**
+     * An unknown, revoked or secret key: a page that any merchant page may frame (it collects
+     * nothing) and that runs {@code field.js}, which reads {@code data-cardvault-error} and tells
+     * the merchant page {@code loaderror: invalid-key} at once, instead of a broken frame and a
+     * timeout.
+     */
+    private static void invalidKey(HttpServletResponse res) throws IOException {
+        res.setStatus(403);
+        res.setHeader(
+                "Content-Security-Policy",
+                "default-src 'none'; script-src 'self'; style-src 'self'; base-uri 'none';"
+                        + " form-action 'none'; frame-ancestors *");
+        res.setHeader("Cache-Control", "no-store");
+        res.setContentType("text/html;charset=UTF-8");
+        res.getOutputStream()
+                .write(
+                        ("<!doctype html><html lang=\"en\" data-cardvault-error=\"invalid-key\">"
+                                        + "<head><meta charset=\"utf-8\"><title>cardvault: field"
+                                        + " unavailable</title><link rel=\"stylesheet\""
+                                        + " href=\"field.css\"></head><body><p role=\"alert\">This"
+                                        + " payment field cannot be shown: its publishable key is"
+                                        + " unknown or revoked.</p><script"
+                                        + " src=\"field.js\"></script></body></html>")
+                                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static void refuse(HttpServletResponse res, int status, String reason)
