@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,14 +29,29 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Path workDir, int port, Path log, Map<String, String> settings)
             throws IOException, InterruptedException {
+        return start(workDir, port, log, settings, List.of());
+    }
+
+    /** As above, with more command-line options after {@code --port N} (e.g. {@code --sslport}). */
+    static ServerProcess start(
+            Path workDir,
+            int port,
+            Path log,
+            Map<String, String> settings,
+            List<String> moreOptions)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb =
-                new ProcessBuilder(
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
                                 java,
                                 "-jar",
                                 Path.of("target", "cardvault.jar").toAbsolutePath().toString(),
                                 "--port",
-                                String.valueOf(port))
+                                String.valueOf(port)));
+        command.addAll(moreOptions);
+        ProcessBuilder pb =
+                new ProcessBuilder(command)
                         .directory(workDir.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
@@ -43,7 +60,7 @@ final class ServerProcess implements AutoCloseable {
         pb.environment().putAll(settings);
         Process process = pb.start();
         Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
         while (Instant.now().isBefore(deadline)) {
             assertTrue(process.isAlive(), "server exited during start-up; see " + log);
             try {
@@ -56,7 +73,7 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         process.destroyForcibly();
-        throw new AssertionError("server not ready within 120 s; see " + log);
+        throw new AssertionError("server not ready within 240 s; see " + log);
     }
 
     Api api() {
