@@ -73,7 +73,19 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         process.destroyForcibly();
-        throw new AssertionError("server not ready within 240 s; see " + log);
+        throw new AssertionError("server not ready within 240 s; log tail:\n" + tail(log));
+    }
+
+    /** The last lines of a log (the temporary directory is gone when the report is read). */
+    static String tail(Path log) {
+        try {
+            List<String> lines =
+                    java.nio.file.Files.readAllLines(
+                            log, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getClass().getSimpleName() + ")";
+        }
     }
 
     Api api() {
