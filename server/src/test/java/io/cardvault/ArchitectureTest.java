@@ -28,6 +28,7 @@ class ArchitectureTest {
         "io.cardvault.tenants..",
         "io.cardvault.tokens..",
         "io.cardvault.checkout..",
+        "io.cardvault.operations..",
     };
 
     private static JavaClasses classes;

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,14 +29,29 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Path workDir, int port, Path log, Map<String, String> settings)
             throws IOException, InterruptedException {
+        return start(workDir, port, log, settings, List.of());
+    }
+
+    /** As above, with more command-line options after {@code --port N} (e.g. {@code --sslport}). */
+    static ServerProcess start(
+            Path workDir,
+            int port,
+            Path log,
+            Map<String, String> settings,
+            List<String> moreOptions)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb =
-                new ProcessBuilder(
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
                                 java,
                                 "-jar",
                                 Path.of("target", "cardvault.jar").toAbsolutePath().toString(),
                                 "--port",
-                                String.valueOf(port))
+                                String.valueOf(port)));
+        command.addAll(moreOptions);
+        ProcessBuilder pb =
+                new ProcessBuilder(command)
                         .directory(workDir.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
@@ -56,7 +73,19 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         process.destroyForcibly();
-        throw new AssertionError("server not ready within 300 s; see " + log);
+        throw new AssertionError("server not ready within 300 s; log tail:\n" + tail(log));
+    }
+
+    /** The last lines of a log (the temporary directory is gone when the report is read). */
+    static String tail(Path log) {
+        try {
+            List<String> lines =
+                    java.nio.file.Files.readAllLines(
+                            log, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getClass().getSimpleName() + ")";
+        }
     }
 
     Api api() {

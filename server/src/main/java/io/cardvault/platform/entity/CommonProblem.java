@@ -6,6 +6,7 @@ package io.cardvault.platform.entity;
  */
 public enum CommonProblem implements ProblemType {
     MALFORMED_REQUEST(400, "malformed-request", "Malformed request"),
+    HTTPS_REQUIRED(403, "https-required", "HTTPS required"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
