@@ -4,6 +4,7 @@ import io.cardvault.cards.control.BrandCatalog;
 import io.cardvault.crypto.control.Keyring;
 import io.cardvault.idempotency.control.Idempotency;
 import io.cardvault.idempotency.entity.IdempotencyKey;
+import io.cardvault.platform.control.Counters;
 import io.cardvault.platform.control.JsonBodies;
 import io.cardvault.platform.control.MediaTypes;
 import io.cardvault.platform.entity.FieldError;
@@ -16,9 +17,6 @@ import io.cardvault.tokens.control.TokenVault;
 import io.cardvault.tokens.entity.StoredToken;
 import io.cardvault.tokens.entity.TokenId;
 import io.cardvault.tokens.entity.TokenProblem;
-import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -38,8 +36,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.RegistryType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -154,7 +150,7 @@ public class TokensResource {
                     TokenProblem.INVALID_CARD, "the card data is not valid", invalid.errors());
         }
         StoredToken token = vault.create(caller.tenantId(), ((CardValidator.Valid) result).card());
-        CreatedCounter.increment();
+        Counters.increment("cardvault_tokens_created_total");
         return token;
     }
 
@@ -177,48 +173,5 @@ public class TokensResource {
                 TokenProblem.INVALID_CARD,
                 "the card data is not valid",
                 List.of(new FieldError("cvc", code, message)));
-    }
-
-    /**
-     * {@code cardvault_tokens_created_total} in the application registry where the server has
-     * MicroProfile Metrics (Payara), a no-op where it has not (WildFly 39): no field or signature
-     * of the resource names a Metrics type, so the WAR deploys without the API.
-     */
-    private static final class CreatedCounter {
-
-        private static volatile Runnable increment;
-
-        static void increment() {
-            Runnable r = increment;
-            if (r == null) {
-                r = lookUp();
-                increment = r;
-            }
-            r.run();
-        }
-
-        private static Runnable lookUp() {
-            try {
-                Instance<Registry> registry = CDI.current().select(Registry.class);
-                if (registry.isResolvable()) {
-                    return registry.get().metrics.counter("cardvault_tokens_created_total")::inc;
-                }
-            } catch (LinkageError noMetricsApi) {
-                // no MicroProfile Metrics on this server
-            }
-            return () -> {};
-        }
-    }
-
-    /**
-     * A bean only where the server has MicroProfile Metrics: elsewhere CDI skips the class, whose
-     * field type is missing. Injected into a field because Payara's registry producer needs a real
-     * injection point.
-     */
-    @Dependent
-    static class Registry {
-        @Inject
-        @RegistryType(type = MetricRegistry.Type.APPLICATION)
-        MetricRegistry metrics;
     }
 }

@@ -1,6 +1,7 @@
 package io.cardvault.tokens.control;
 
 import io.cardvault.cards.entity.CardNumber;
+import io.cardvault.platform.control.Counters;
 import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.tokens.entity.TokenProblem;
@@ -12,8 +13,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.RegistryType;
 
 /**
  * Stops the fingerprint oracle (issue 10 #1, docs/security.md): whoever knows a stored card's BIN,
@@ -69,10 +68,6 @@ public class CardGuessingGuard {
     @ConfigProperty(name = "cardvault.tokenize.max-same-bin-last4-per-hour", defaultValue = "10")
     int maxPerHour;
 
-    @Inject
-    @RegistryType(type = MetricRegistry.Type.APPLICATION)
-    MetricRegistry metrics;
-
     Clock clock = Clock.systemUTC();
 
     /**
@@ -112,8 +107,6 @@ public class CardGuessingGuard {
                                 + " tokenizations-last-hour="
                                 + recent
                                 + " (refused)");
-        if (metrics != null) {
-            metrics.counter("cardvault_card_guessing_refused_total").inc();
-        }
+        Counters.increment("cardvault_card_guessing_refused_total");
     }
 }
