@@ -51,7 +51,13 @@ public class PublishableOriginFilter implements ContainerRequestFilter {
                         .map(Caller::tenantId)
                         .flatMap(registry::find);
         List<String> origins = tenant.map(Tenant::allowedOrigins).orElse(null);
-        if (origins != null && !BrowserOrigins.allowed(origin, publicUrl, origins)) {
+        // cardvault's own origin is the public URL and, for the iframe that posts back to the
+        // server that served it, the origin this request was addressed to (same-origin)
+        java.net.URI base = request.getUriInfo().getBaseUri();
+        String self = base.getScheme() + "://" + base.getRawAuthority();
+        if (origins != null
+                && !BrowserOrigins.allowed(origin, publicUrl, origins)
+                && !BrowserOrigins.allowed(origin, self, List.of())) {
             throw new ProblemException(
                     FieldsProblem.ORIGIN_NOT_ALLOWED,
                     "this publishable key may only be used from cardvault's own pages or the"
