@@ -2,10 +2,8 @@ package io.cardvault.forwarding.boundary;
 
 import io.cardvault.forwarding.control.ForwardPreview;
 import io.cardvault.forwarding.entity.ForwardPreviewResult;
-import io.cardvault.forwarding.entity.ForwardRequest;
 import io.cardvault.forwarding.placeholder.PlaceholderLocation;
 import io.cardvault.platform.boundary.MarksOwnErrors;
-import io.cardvault.platform.control.JsonBodies;
 import io.cardvault.tenants.control.Authenticator;
 import io.cardvault.tenants.entity.Caller;
 import jakarta.inject.Inject;
@@ -28,7 +26,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,15 +88,8 @@ public class ForwardPreviewResource {
 
     private Response handle(String method, InputStream body) {
         Caller caller = auth.secretKey(httpHeaders.getHeaderString("x-api-key"));
-        byte[] bytes = JsonBodies.readLimited(body, maxBody);
-        Map<String, List<String>> headers = new HashMap<>();
-        httpHeaders
-                .getRequestHeaders()
-                .forEach(
-                        (name, values) ->
-                                headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         ForwardPreviewResult result =
-                previews.preview(caller, new ForwardRequest(method, headers, bytes));
+                previews.preview(caller, ForwardRequests.read(method, body, httpHeaders, maxBody));
         return Response.ok(json(result).build().toString(), MediaType.APPLICATION_JSON)
                 .header("x-cardvault-forward-id", result.forwardId())
                 .build();
