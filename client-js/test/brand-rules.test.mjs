@@ -22,15 +22,51 @@ for (const v of cardBrands.vectors) {
   });
 }
 
-test('detect_partialPrefix_unknownUntilRangeIsComplete', () => {
+test('detect_partialPrefix_unknownUntilRangeIsComplete_exceptEarlyRanges', () => {
   assert.equal(rules.detect('').brand, 'unknown');
   assert.equal(rules.detect('3').brand, 'unknown');
   assert.equal(rules.detect('34').brand, 'amex');
-  assert.equal(rules.detect('222').brand, 'unknown');
+  // issue 15: Mastercard's 2-series is known from 22-27 on, not only from 4 digits
+  assert.equal(rules.detect('222').brand, 'mastercard');
   assert.equal(rules.detect('2221').brand, 'mastercard');
   assert.equal(rules.detect('2720').brand, 'mastercard');
   assert.equal(rules.detect('2721').brand, 'unknown');
   assert.equal(rules.detect('4').brand, 'visa');
+});
+
+test('card-brands.json has a prefix vector for partial input', () => {
+  assert.ok(cardBrands.prefixVectors.length >= 30);
+});
+
+for (const v of cardBrands.prefixVectors) {
+  test(`prefix vector ${v.prefix}: ${v.brand}`, () => {
+    assert.equal(rules.detect(v.prefix).brand, v.brand);
+  });
+}
+
+test('every range and every brand has a full-number vector', () => {
+  for (const b of cardBrands.brands) {
+    for (const r of b.ranges) {
+      const covered = cardBrands.vectors.some((v) => {
+        const head = v.number.slice(0, r.from.length);
+        return v.brand === b.brand && head >= r.from && head <= r.to;
+      });
+      assert.ok(covered, `${b.brand} ${r.from}-${r.to}`);
+    }
+    for (const length of b.lengths) {
+      assert.ok(cardBrands.vectors.some((v) => v.brand === b.brand && v.number.length === length && v.validLength), `${b.brand} length ${length}`);
+    }
+  }
+});
+
+test('brand rules agree with the issue 15 table', () => {
+  // 13-19 would also accept 14, 15 and 17; the server's CardValidatorTest pins 15 digits on 4 as invalid
+  assert.deepEqual(rules.byName('visa').lengths, [13, 16, 18, 19]);
+  assert.deepEqual(rules.byName('unionpay').lengths, [14, 15, 16, 17, 18, 19]);
+  ['elo', 'mir', 'hiper', 'hipercard', 'troy', 'verve', 'naranja'].forEach((b) => assert.equal(rules.byName(b).brand, b));
+  assert.equal(rules.detect('4514160000000000').brand, 'elo');
+  assert.equal(rules.detect('5060990000000000').brand, 'verve');
+  assert.equal(rules.detect('6509230000000000').brand, 'troy');
 });
 
 test('detect_overlappingRanges_longestMatchingRangeWins', () => {
@@ -54,6 +90,7 @@ test('maxLength_perBrand', () => {
   assert.equal(rules.maxLength(rules.byName('amex')), 15);
   assert.equal(rules.maxLength(rules.byName('visa')), 19);
   assert.equal(rules.maxLength(rules.byName('mastercard')), 16);
+  assert.equal(rules.maxLength(rules.byName('unionpay')), 19);
   assert.equal(rules.byName('nope').brand, 'unknown');
 });
 

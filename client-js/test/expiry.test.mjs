@@ -50,3 +50,16 @@ test('parseExpiry_fourDigitYear', () => {
   assert.deepEqual(parseExpiry('12 / 30'), { month: 12, year: 2030 });
   assert.equal(parseExpiry('12 / 3'), null);
 });
+
+test('validateExpiry_monthBeingEdited_incomplete_notInvalidMonth', () => {
+  assert.equal(validateExpiry('1 / 30', NOW).code, 'invalid-expiry');
+  assert.equal(validateExpiry('1 / 30', NOW).eager, false);
+  assert.equal(parseExpiry('1 / 30'), null);
+});
+
+test('validateExpiry_year20_mayBeAFourDigitYearInProgress_notEager', () => {
+  const s = validateExpiry('12 / 20', NOW);
+  assert.equal(s.code, 'expired');
+  assert.equal(s.eager, false);
+  assert.equal(validateExpiry('12 / 203', NOW).code, 'invalid-expiry');
+});

@@ -51,6 +51,10 @@ function element(tag, doc) {
     removeChild(child) {
       el.children.splice(el.children.indexOf(child), 1);
       child.parentNode = null;
+      if (doc.onRemove) doc.onRemove(child);
+    },
+    get firstChild() {
+      return el.children[0] || null;
     },
   };
   return el;
@@ -66,6 +70,8 @@ export function fieldDocument() {
   });
   byId['cv-root'].offsetHeight = 40;
   doc.getElementById = (id) => byId[id] || null;
+  doc.createElement = (tag) => element(tag, doc);
+  doc.createElementNS = (ns, tag) => element(tag, doc);
   return doc;
 }
 
@@ -73,7 +79,7 @@ export function fieldDocument() {
  * A merchant page whose iframes boot the real field code in fake frames.
  * @returns {page, frames: {field: frameWindow}, iframes: {field: iframeElement}}
  */
-export function merchantPage(world, merchantOrigin, vaultOrigin, fetchFn, now) {
+export function merchantPage(world, merchantOrigin, vaultOrigin, fetchFn, now, boots = () => true) {
   const page = world.window(merchantOrigin);
   page.navigator = { language: 'en-US' };
   const doc = { activeElement: null };
@@ -83,6 +89,13 @@ export function merchantPage(world, merchantOrigin, vaultOrigin, fetchFn, now) {
   const iframes = {};
   doc.querySelector = (selector) => (containers[selector] = containers[selector] || element('div', doc));
   doc.createElement = (tag) => element(tag, doc);
+  // a removed iframe's window is gone, as in a browser: no longer a frame of the page, deaf to messages
+  doc.onRemove = (iframe) => {
+    const frame = iframe.contentWindow;
+    if (!frame) return;
+    page.frames.splice(page.frames.indexOf(frame), 1);
+    frame._listeners.length = 0;
+  };
   doc.onAppend = (iframe) => {
     const src = iframe.getAttribute('src');
     const url = new URL(src);
@@ -94,8 +107,8 @@ export function merchantPage(world, merchantOrigin, vaultOrigin, fetchFn, now) {
     const field = url.searchParams.get('field');
     frames[field] = frame;
     iframes[field] = iframe;
-    world.run(frame, () =>
-      startField(frame, { key: url.searchParams.get('key'), field, locale: url.searchParams.get('locale'), channel: url.hash.slice(1) }, {
+    if (boots(field, frame)) world.run(frame, () =>
+      startField(frame, { key: url.searchParams.get('key'), field, locale: url.searchParams.get('locale'), scheme: url.searchParams.get('scheme'), channel: url.hash.slice(1) }, {
         rules: createBrandRules(cardBrands),
         now: now || (() => new Date(2027, 5, 15)),
         fetchFn,

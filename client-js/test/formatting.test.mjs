@@ -119,11 +119,32 @@ test('expiry_pasteAndAutofillForms', () => {
   assert.equal(paste('123099').value, '12 / 30');
 });
 
-test('expiry_backspaceAcrossSeparator_deletesMonthDigit', () => {
-  // '12 / |3' -> backspace on the space before 3
-  const s = backspace({ value: '12 / 3', caret: 5 }, expiry);
-  assert.deepEqual(s, { value: '13', caret: 1 });
+test('expiry_backspaceAcrossSeparator_movesNoDigit', () => {
+  // issue 15 defect 4: '12 / |30' Backspace gave '13 / 0' and an instant "invalid month"
+  const s = backspace({ value: '12 / 30', caret: 5 }, expiry);
+  assert.deepEqual(s, { value: '12 / 30', caret: 2 });
+  // the next Backspace edits the month; the year stays where it is
+  const month = backspace(s, expiry);
+  assert.deepEqual(month, { value: '1 / 30', caret: 1 });
+  assert.deepEqual(type(month, '1', expiry), { value: '11 / 30', caret: 2 });
   assert.deepEqual(backspace({ value: '12 / 3', caret: 6 }, expiry), { value: '12', caret: 2 });
+  // Delete before the separator steps over it
+  assert.deepEqual(del({ value: '12 / 30', caret: 2 }, expiry), { value: '12 / 30', caret: 5 });
+});
+
+test('expiry_typedFourDigitYear_becomesTwoDigits', () => {
+  // issue 15 defect 2: typing '12/2030' gave '12 / 20' and "expired"
+  assert.deepEqual(typeAll('12/2030', expiry), { value: '12 / 30', caret: 7 });
+  assert.deepEqual(typeAll('122030', expiry), { value: '12 / 30', caret: 7 });
+  assert.deepEqual(typeAll('1/2030', expiry), { value: '01 / 30', caret: 7 });
+  assert.equal(typeAll('12/203', expiry).value, '12 / 203');
+  assert.equal(typeAll('12/2', expiry).value, '12 / 2');
+});
+
+test('expiry_pastedOneDigitMonth_getsLeadingZero', () => {
+  const paste = (raw) => applyEdit({ previous: '', raw, caret: raw.length, inputType: 'insertFromPaste' }, expiry);
+  assert.equal(paste('1/30').value, '01 / 30');
+  assert.equal(paste('1/3').value, '01 / 3');
 });
 
 test('cvc_digitsOnly_cutAtLength', () => {

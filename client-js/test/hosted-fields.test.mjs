@@ -254,6 +254,7 @@ test('enterFocusBlurResize_events', async () => {
 
 test('iframeElement_srcTitleAndChannel', async () => {
   const s = setup(ok201);
+  await settle(); // the title is the frame's own localized label, set when it is ready
   const src = new URL(s.iframes.number.getAttribute('src'));
   assert.equal(src.origin + src.pathname, VAULT + '/fields/field.html');
   assert.equal(src.searchParams.get('key'), 'pk_test_abc');

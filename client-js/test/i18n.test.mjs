@@ -2,31 +2,52 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_MESSAGES, FieldErrorCode, RequestErrorCode, describeError, errorMessage } from '../src/shared/error-catalogue.js';
-import { FIELD_NAMES, FIELD_TYPES } from '../src/shared/field-types.js';
+import * as catalogue from '../src/shared/catalogue.js';
+import { FieldErrorCode, LOAD_ERROR_CODES, RequestErrorCode, describeError, errorMessage, isKnownErrorCode } from '../src/shared/error-catalogue.js';
+import { FIELD_NAMES, defaultPlaceholder, fieldLabel } from '../src/shared/field-types.js';
 import { SUPPORTED_LOCALES, resolveLocale } from '../src/shared/locales.js';
 
+const { LOCALES, LABELS, PLACEHOLDERS, FIELD_ERRORS, REQUEST_ERRORS, API_ERRORS } = catalogue;
 const API_FIELD_CODES = ['required', 'invalid-luhn', 'invalid-length', 'unsupported-characters', 'expired', 'invalid-month', 'invalid-cvc'];
 const REQUEST_CODES = ['validation-error', 'network-error', 'server-error', 'timeout'];
 
-test('locales_are_en_de_fr_es', () => {
-  assert.deepEqual(SUPPORTED_LOCALES, ['en', 'de', 'fr', 'es']);
+test('locales_twelve_fromTheCatalogue', () => {
+  assert.deepEqual(LOCALES, ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'ja']);
+  assert.equal(SUPPORTED_LOCALES, LOCALES);
 });
 
-test('catalogue_everyCodeHasEveryLocale_nonEmpty_andTranslated', () => {
-  for (const [code, messages] of Object.entries(ERROR_MESSAGES)) {
-    assert.deepEqual(Object.keys(messages).sort(), SUPPORTED_LOCALES.slice().sort(), code);
-    for (const locale of SUPPORTED_LOCALES) {
-      assert.equal(typeof messages[locale], 'string');
-      assert.ok(messages[locale].trim().length > 5, `${code}/${locale}`);
+test('catalogue_everyEntryHasEveryLocale_nonEmpty', () => {
+  for (const [section, entries] of Object.entries({ LABELS, FIELD_ERRORS, REQUEST_ERRORS, API_ERRORS, PLACEHOLDERS })) {
+    for (const [key, texts] of Object.entries(entries)) {
+      assert.ok(Array.isArray(texts), `${section}.${key}`);
+      assert.equal(texts.length, LOCALES.length, `${section}.${key}: one text per locale`);
+      texts.forEach((t, i) => {
+        assert.equal(typeof t, 'string', `${section}.${key}/${LOCALES[i]}`);
+        if (section !== 'PLACEHOLDERS') assert.ok(t.trim().length > 1 && t === t.trim(), `${section}.${key}/${LOCALES[i]}`);
+      });
     }
-    assert.equal(new Set(Object.values(messages)).size, SUPPORTED_LOCALES.length, `${code} translated`);
   }
 });
 
-test('catalogue_coversApiCodes_andRequestCodes_andEnums', () => {
-  const all = [...API_FIELD_CODES, ...REQUEST_CODES, ...Object.values(FieldErrorCode), ...Object.values(RequestErrorCode)];
-  all.forEach((code) => assert.ok(ERROR_MESSAGES[code], code));
+test('catalogue_errorMessages_translated', () => {
+  for (const [code, texts] of Object.entries({ ...FIELD_ERRORS, ...REQUEST_ERRORS, ...API_ERRORS })) {
+    assert.equal(new Set(texts).size, LOCALES.length, `${code} translated into every locale`);
+  }
+});
+
+test('catalogue_everyFieldTypeHasLabelAndPlaceholder', () => {
+  assert.deepEqual(Object.keys(LABELS).sort(), FIELD_NAMES.slice().sort());
+  assert.deepEqual(Object.keys(PLACEHOLDERS).sort(), FIELD_NAMES.slice().sort());
+  FIELD_NAMES.forEach((f) => LOCALES.forEach((l) => {
+    assert.ok(fieldLabel(f, l), `${f}/${l}`);
+    assert.equal(typeof defaultPlaceholder(f, l), 'string');
+  }));
+});
+
+test('catalogue_coversEveryCode_andNothingElse', () => {
+  const codes = [...Object.values(FieldErrorCode), ...Object.values(RequestErrorCode), ...LOAD_ERROR_CODES];
+  assert.deepEqual([...Object.keys(FIELD_ERRORS), ...Object.keys(REQUEST_ERRORS), ...Object.keys(API_ERRORS)].sort(), codes.slice().sort());
+  [...API_FIELD_CODES, ...REQUEST_CODES].forEach((c) => assert.ok(isKnownErrorCode(c), c));
 });
 
 test('catalogue_coversEveryCodeUsedInTheSources', () => {
@@ -38,28 +59,20 @@ test('catalogue_coversEveryCodeUsedInTheSources', () => {
       else if (p.endsWith('.js')) {
         const src = readFileSync(p, 'utf8');
         for (const m of src.matchAll(/(?:code|Code)\s*[:=]\s*'([a-z-]+)'/g)) used.add(m[1]);
-        for (const m of src.matchAll(/(?:failure|describeError|errorMessage)\(\s*'([a-z-]+)'/g)) used.add(m[1]);
+        for (const m of src.matchAll(/(?:failure|localError|describeError|describeRequestError|errorMessage|loadError)\(\s*'([a-z-]+)'/g)) used.add(m[1]);
       }
     });
   walk(new URL('../src', import.meta.url).pathname);
   assert.ok(used.size >= 8, [...used].join());
-  used.forEach((code) => assert.ok(ERROR_MESSAGES[code], `code used in sources but not in the catalogue: ${code}`));
-});
-
-test('labelsAndPlaceholders_everyFieldEveryLocale', () => {
-  FIELD_NAMES.forEach((f) => {
-    SUPPORTED_LOCALES.forEach((l) => {
-      assert.ok(FIELD_TYPES[f].label[l], `${f}/${l} label`);
-      assert.equal(typeof FIELD_TYPES[f].placeholder[l], 'string', `${f}/${l} placeholder`);
-    });
-  });
-  assert.deepEqual(FIELD_NAMES.map((f) => FIELD_TYPES[f].autocomplete), ['cc-number', 'cc-exp', 'cc-csc', 'cc-name']);
+  used.forEach((code) => assert.ok(isKnownErrorCode(code), `code used in sources but not in the catalogue: ${code}`));
 });
 
 test('errorMessage_localeResolution_andFallbacks', () => {
   assert.equal(errorMessage('expired', 'de-AT'), 'Die Karte ist abgelaufen.');
-  assert.equal(errorMessage('expired', 'it'), 'The card has expired.');
+  assert.equal(errorMessage('expired', 'ja'), 'カードの有効期限が切れています。');
+  assert.equal(errorMessage('expired', 'ko'), 'The card has expired.');
   assert.equal(resolveLocale('auto', 'fr-CA'), 'fr');
+  assert.equal(resolveLocale('auto', 'pt-BR'), 'pt');
   assert.equal(resolveLocale(undefined, undefined), 'en');
-  assert.deepEqual(describeError('no-such-code', 'es'), { code: 'server-error', message: ERROR_MESSAGES['server-error'].es });
+  assert.deepEqual(describeError('no-such-code', 'es'), { code: 'server-error', message: REQUEST_ERRORS['server-error'][3] });
 });

@@ -2,6 +2,7 @@
  * Entry point of cardvault.js: exposes window.CardVault. The cardvault
  * origin is taken from this script's own src while it is being executed.
  */
+import { CardVaultError } from './cardvault-error.js';
 import { createFields } from './fields-group.js';
 import { currentScriptOrigin } from './script-origin.js';
 
@@ -9,6 +10,7 @@ const scriptOrigin = currentScriptOrigin(typeof document !== 'undefined' ? docum
 
 window.CardVault = Object.freeze({
   version: '0.1.0',
+  CardVaultError: CardVaultError,
   fields: function (options) {
     return createFields(options, { win: window, scriptOrigin: scriptOrigin });
   },

@@ -1,5 +1,5 @@
 /** A minimal emitter for the merchant-facing events; handler errors do not break the fields. */
-export const PUBLIC_EVENTS = ['change', 'focus', 'blur', 'ready', 'brand', 'enter'];
+export const PUBLIC_EVENTS = ['change', 'focus', 'blur', 'ready', 'brand', 'enter', 'loaderror'];
 
 export function createEmitter() {
   const handlers = {};

@@ -1,14 +1,37 @@
 /**
  * One hosted field on the merchant page: its iframe, the messages queued
- * until the iframe is ready, and its height.
+ * until the iframe is ready, its height, its colour scheme, the state
+ * classes on the merchant's container, the load watch, and the clicks on
+ * the merchant's own <label for=container> and on the container itself,
+ * which focus the field. It can be unmounted and mounted again.
  */
-import { fieldLabel } from '../shared/field-types.js';
 import { createEnvelope } from '../shared/message-envelope.js';
 import { MessageType } from '../shared/message-types.js';
+import { resolveColorScheme } from './color-scheme.js';
+import { createLoadWatch } from './load-watch.js';
 
-export const INITIAL_HEIGHT_PX = 40;
+/** Classes kept on the merchant's container, like the peers' (StripeElement--focus, ...). */
+export const CONTAINER_CLASSES = {
+  focus: 'cardvault-focus',
+  invalid: 'cardvault-invalid',
+  complete: 'cardvault-complete',
+  empty: 'cardvault-empty',
+};
 
-export function fieldUrl(origin, key, field, locale, channel) {
+function toggleClass(el, name, on) {
+  const classes = String(el.className || '')
+    .split(/\s+/)
+    .filter(function (c) {
+      return c && c !== name;
+    });
+  if (on) classes.push(name);
+  el.className = classes.join(' ');
+}
+
+/** Input plus the one-line error area that is always reserved (see field.css). */
+export const INITIAL_HEIGHT_PX = 58;
+
+export function fieldUrl(origin, key, field, locale, channel, scheme) {
   return (
     origin +
     '/fields/field.html?key=' +
@@ -17,34 +40,87 @@ export function fieldUrl(origin, key, field, locale, channel) {
     encodeURIComponent(field) +
     '&locale=' +
     encodeURIComponent(locale) +
+    '&scheme=' +
+    encodeURIComponent(scheme || 'light') +
     '#' +
     channel
   );
 }
 
 /**
- * @param options {doc, origin, key, locale, channel, field, configure: payload of the configure message}
+ * @param options {win, origin, key, locale(), channel, field, colorScheme(), configure(): payload of the
+ *        configure message, onLoadError(code)}
  */
 export function createFieldFrame(options) {
-  const doc = options.doc;
+  const win = options.win;
+  const doc = win.document;
   let iframe = null;
+  let container = null;
   let ready = false;
+  let watch = null;
+  let mountedLocale = null;
+  let classes = { empty: true, focus: false, invalid: false, complete: false };
   const queue = [];
+
+  function paintClasses() {
+    if (!container) return;
+    Object.keys(CONTAINER_CLASSES).forEach(function (k) {
+      toggleClass(container, CONTAINER_CLASSES[k], !!classes[k]);
+    });
+  }
 
   function post(type, payload) {
     if (!iframe || !iframe.contentWindow) return;
     iframe.contentWindow.postMessage(createEnvelope(options.channel, type, payload), options.origin);
   }
 
+  function send(type, payload) {
+    if (ready) post(type, payload);
+    else queue.push({ type: type, payload: payload });
+  }
+
+  function focus() {
+    if (iframe && typeof iframe.focus === 'function') iframe.focus();
+    send(MessageType.SET_FOCUS, {});
+  }
+
+  function blur() {
+    send(MessageType.SET_BLUR, {});
+    if (iframe && typeof iframe.blur === 'function') iframe.blur();
+  }
+
+  /** A click on the container's padding, or on a <label for> naming the container. */
+  function onDocumentClick(event) {
+    const target = event.target;
+    if (!container || !target || target === iframe) return;
+    if (target === container) {
+      focus();
+      return;
+    }
+    const label = typeof target.closest === 'function' ? target.closest('label') : null;
+    if (label && container.id && label.getAttribute('for') === container.id) {
+      event.preventDefault();
+      focus();
+    }
+  }
+
   function mount(target) {
     if (iframe) throw new Error('cardvault: the ' + options.field + ' field is already mounted');
-    const container = typeof target === 'string' ? doc.querySelector(target) : target;
-    if (!container || typeof container.appendChild !== 'function') {
+    const found = typeof target === 'string' ? doc.querySelector(target) : target;
+    if (!found || typeof found.appendChild !== 'function') {
       throw new Error('cardvault: mount target not found: ' + String(target));
     }
+    container = found;
+    const scheme = resolveColorScheme(options.colorScheme(), container, win);
+    const locale = options.locale();
+    mountedLocale = locale;
     iframe = doc.createElement('iframe');
-    iframe.setAttribute('src', fieldUrl(options.origin, options.key, options.field, options.locale, options.channel));
-    iframe.setAttribute('title', fieldLabel(options.field, options.locale));
+    iframe.setAttribute(
+      'src',
+      fieldUrl(options.origin, options.key, options.field, locale, options.channel, scheme),
+    );
+    // replaced by the frame's own localized label when it is ready (setTitle)
+    iframe.setAttribute('title', 'cardvault ' + options.field);
     iframe.setAttribute('name', 'cardvault-' + options.field + '-' + options.channel.slice(0, 8));
     iframe.setAttribute('frameborder', '0');
     iframe.setAttribute('scrolling', 'no');
@@ -53,44 +129,85 @@ export function createFieldFrame(options) {
     iframe.style.width = '100%';
     iframe.style.display = 'block';
     iframe.style.overflow = 'hidden';
+    iframe.style.colorScheme = scheme;
+    iframe.style.background = 'transparent';
     iframe.style.height = INITIAL_HEIGHT_PX + 'px';
+    watch = createLoadWatch({ win: win, origin: options.origin, onError: options.onLoadError });
     iframe.addEventListener('load', function () {
-      post(MessageType.CONFIGURE, options.configure);
+      post(MessageType.CONFIGURE, options.configure());
+      if (watch) watch.loaded();
     });
     container.appendChild(iframe);
+    paintClasses();
+    if (doc.addEventListener) doc.addEventListener('click', onDocumentClick, false);
+  }
+
+  /** Removes the iframe and the container classes; the field can be mounted again. */
+  function unmount() {
+    if (watch) watch.stop();
+    watch = null;
+    if (doc.removeEventListener) doc.removeEventListener('click', onDocumentClick, false);
+    if (container) {
+      Object.keys(CONTAINER_CLASSES).forEach(function (k) {
+        toggleClass(container, CONTAINER_CLASSES[k], false);
+      });
+    }
+    if (iframe && iframe.parentNode) iframe.parentNode.removeChild(iframe);
+    iframe = null;
+    container = null;
+    ready = false;
+    queue.length = 0;
+    classes = { empty: true, focus: false, invalid: false, complete: false };
   }
 
   return {
     field: options.field,
     mount: mount,
+    unmount: unmount,
+    focus: focus,
+    blur: blur,
+    /** {empty, complete, invalid} from a change event; {focus} from focus/blur. */
+    setClasses: function (update) {
+      Object.keys(update).forEach(function (k) {
+        classes[k] = !!update[k];
+      });
+      paintClasses();
+    },
+    /**
+     * Sends a fresh configure (update()) once the frame is ready. A new locale
+     * loads the frame again (each frame bundle carries one language); what
+     * was typed is cleared then.
+     */
+    reconfigure: function () {
+      if (iframe && mountedLocale !== options.locale()) {
+        const target = container;
+        unmount();
+        mount(target);
+        return;
+      }
+      send(MessageType.CONFIGURE, options.configure());
+    },
     isMounted: function () {
       return !!iframe;
-    },
-    isReady: function () {
-      return ready;
     },
     window: function () {
       return iframe ? iframe.contentWindow : null;
     },
     markReady: function () {
       ready = true;
+      if (watch) watch.ready();
       while (queue.length) {
         const message = queue.shift();
         post(message.type, message.payload);
       }
     },
-    send: function (type, payload) {
-      if (ready) post(type, payload);
-      else queue.push({ type: type, payload: payload });
+    send: send,
+    setTitle: function (title) {
+      if (iframe && title) iframe.setAttribute('title', title);
     },
     setHeight: function (height) {
       if (iframe && height > 0 && height < 2000) iframe.style.height = height + 'px';
     },
-    destroy: function () {
-      if (iframe && iframe.parentNode) iframe.parentNode.removeChild(iframe);
-      iframe = null;
-      ready = false;
-      queue.length = 0;
-    },
+    destroy: unmount,
   };
 }

@@ -2,8 +2,10 @@
  * Rebuilds what the merchant sees from the iframes' payloads, property by
  * property, so only documented shapes ever reach merchant code.
  */
-import { describeError, isKnownErrorCode } from '../shared/error-catalogue.js';
-import { isFieldType } from '../shared/field-types.js';
+import { describeRequestError, isKnownErrorCode } from '../shared/error-catalogue.js';
+import { BRAND_SOURCE_FIELD, isFieldType, reportsBrand } from '../shared/field-types.js';
+import { isTokenId } from '../shared/token-id.js';
+import { CardVaultError } from './cardvault-error.js';
 
 function text(value, max) {
   return typeof value === 'string' ? value.slice(0, max) : '';
@@ -27,18 +29,18 @@ export function publicChange(field, payload) {
     valid: payload.valid === true,
     error: fieldError(payload.error),
   };
-  if (field === 'number' || field === 'cvc') event.brand = brand(payload.brand);
+  if (reportsBrand(field)) event.brand = brand(payload.brand);
   return event;
 }
 
-/** -> {field: 'number', brand} */
+/** -> {field: 'number' (the brand-source field), brand} */
 export function publicBrand(payload) {
-  return { field: 'number', brand: brand(payload.brand) };
+  return { field: BRAND_SOURCE_FIELD, brand: brand(payload.brand) };
 }
 
 /** -> {id, card: {brand, last4, expiryMonth, expiryYear}} or null when malformed */
 export function publicToken(token) {
-  if (!token || typeof token.id !== 'string' || !/^[0-9a-fA-F-]{8,64}$/.test(token.id)) return null;
+  if (!token || !isTokenId(token.id)) return null;
   const card = token.card || {};
   return {
     id: token.id,
@@ -51,10 +53,16 @@ export function publicToken(token) {
   };
 }
 
-/** -> {code, message, fields, type?, status?, errors?} */
+/** A failure the merchant page itself decided (timeout, cancelled, ...). */
+export function localError(code, locale, fields) {
+  const described = describeRequestError(code, locale);
+  return new CardVaultError({ code: described.code, message: described.message, fields: fields || [] });
+}
+
+/** An iframe's failure payload -> CardVaultError {code, message, fields, type, status?, errors?} */
 export function publicError(error, locale) {
   const source = error || {};
-  const base = describeError(source.code, locale);
+  const base = describeRequestError(source.code, locale);
   const out = {
     code: base.code,
     message: text(source.message, 300) || base.message,
@@ -71,5 +79,5 @@ export function publicError(error, locale) {
         return { field: e.field, code: e.code, message: text(e.message, 300) };
       });
   }
-  return out;
+  return new CardVaultError(out);
 }

@@ -3,10 +3,7 @@
  * of the <script src> that loaded cardvault.js, captured while the script
  * runs (document.currentScript is null afterwards).
  */
-export function originOf(url) {
-  const match = /^(https?:\/\/[^/?#]+)/i.exec(String(url || ''));
-  return match ? match[1].toLowerCase() : null;
-}
+import { originOf } from '../shared/origin.js';
 
 export function currentScriptOrigin(doc) {
   const script = doc && doc.currentScript;

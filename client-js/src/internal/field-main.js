@@ -3,9 +3,13 @@ import cardBrands from '../shared/card-brands-data.js';
 import { createBrandRules } from '../shared/brand-rules.js';
 import { readFieldParams } from './field-params.js';
 import { startField } from './field-controller.js';
+import { reportLoadError } from './load-error-report.js';
 
 const params = readFieldParams(window.location.search, window.location.hash);
-if (params) {
+const pageError = document.documentElement.getAttribute('data-cardvault-error');
+if (pageError) {
+  reportLoadError(window, pageError);
+} else if (params) {
   startField(window, params, {
     rules: createBrandRules(cardBrands),
     now: function () {

@@ -1,48 +1,29 @@
 /**
- * The state of one hosted field, free of the DOM: its value, the edit rules
- * of its type, and when an error becomes visible (eager errors at once,
- * others after the field was left non-empty or a submit was attempted).
+ * The state of one hosted field, free of the DOM: its value, the edit and
+ * validation rules of its type (field-rules.js, the registry's behaviour half), and when an
+ * error becomes visible (eager errors at once, others after the field was
+ * left non-empty or a submit was attempted).
  */
-import { applyEdit, digitsOf } from '../shared/caret-edit.js';
-import { numberFormatter, validateNumber } from '../shared/card-number.js';
-import { expiryFormatter, validateExpiry } from '../shared/expiry.js';
-import { cvcFormatter, cvcLengths, validateCvc } from '../shared/cvc.js';
-import { validateHolderName } from '../shared/holder-name.js';
+import { applyEdit } from '../shared/caret-edit.js';
+import { FIELD_RULES } from '../shared/field-rules.js';
 
 /**
- * @param field 'number' | 'expiry' | 'cvc' | 'holderName'
+ * @param field a registered field type
  * @param rules createBrandRules(...)
  * @param now () => Date
  */
 export function createFieldModel(field, rules, now) {
+  const type = FIELD_RULES[field];
+  const ctx = { rules: rules, now: now, brandRule: null };
   let value = '';
-  let cvcBrand = null;
   let touched = false;
   let submitted = false;
   let serverCode = null;
 
-  function formatter() {
-    if (field === 'number') return numberFormatter(rules);
-    if (field === 'expiry') return expiryFormatter();
-    if (field === 'cvc') return cvcFormatter(cvcLengths(cvcBrand));
-    return null;
-  }
-
-  function validate() {
-    if (field === 'number') return validateNumber(value, rules);
-    if (field === 'expiry') return validateExpiry(value, now());
-    if (field === 'cvc') {
-      const s = validateCvc(value, cvcLengths(cvcBrand));
-      s.brand = cvcBrand ? cvcBrand.brand : 'unknown';
-      return s;
-    }
-    return validateHolderName(value);
-  }
-
   /** @param edit {raw, caret, inputType} -> {value, caret} to put back into the input */
   function edit(change) {
     serverCode = null;
-    const format = formatter();
+    const format = type.format(ctx);
     if (!format) {
       value = String(change.raw || '');
       return { value: value, caret: change.caret };
@@ -56,7 +37,7 @@ export function createFieldModel(field, rules, now) {
   }
 
   function state() {
-    const s = validate();
+    const s = type.validate(value, ctx);
     if (serverCode && !s.empty) {
       s.code = serverCode;
       s.valid = false;
@@ -72,15 +53,9 @@ export function createFieldModel(field, rules, now) {
     return s.eager || touched || submitted ? s.code : null;
   }
 
-  /** The value as the tokens API wants it; only ever sent to the cardvault origin. */
+  /** The API body fragment of this field; only ever sent to the cardvault origin. */
   function apiValue() {
-    if (field === 'number') return digitsOf(value);
-    if (field === 'cvc') return digitsOf(value);
-    if (field === 'expiry') {
-      const s = validateExpiry(value, now());
-      return s.complete ? { month: s.month, year: s.year } : null;
-    }
-    return value.trim();
+    return type.toApi(value, ctx);
   }
 
   return {
@@ -108,8 +83,9 @@ export function createFieldModel(field, rules, now) {
       serverCode = code;
       submitted = true;
     },
+    /** The brand a 'follower' field (the CVC) follows; unknown or absent clears it. */
     setCvcBrand: function (brandName) {
-      cvcBrand = brandName && brandName !== 'unknown' ? rules.byName(brandName) : null;
+      ctx.brandRule = brandName && brandName !== 'unknown' ? rules.byName(brandName) : null;
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { isFieldType } from '../shared/field-types.js';
 import { resolveLocale } from '../shared/locales.js';
+import { isPublishableKey } from '../shared/publishable-key.js';
 import { isChannelId } from '../shared/random-id.js';
 
 export function parseQuery(search) {
@@ -26,15 +27,37 @@ export function parseQuery(search) {
   return out;
 }
 
-/** Publishable keys only: a secret key must never sit in a page. */
-export function isPublishableKey(key) {
-  return typeof key === 'string' && /^pk_[A-Za-z0-9_-]{1,200}$/.test(key);
+/** How often a parameter name occurs (decoded) in the query. */
+export function countParam(search, wanted) {
+  return String(search || '')
+    .replace(/^\?/, '')
+    .split('&')
+    .filter(function (pair) {
+      const at = pair.indexOf('=');
+      const name = at === -1 ? pair : pair.slice(0, at);
+      try {
+        return decodeURIComponent(name) === wanted;
+      } catch (e) {
+        return false;
+      }
+    }).length;
 }
 
-/** @returns {key, field, locale, channel} or null when the URL is not usable */
+/**
+ * @returns {key, field, locale, scheme ('light' | 'dark'), channel} or null when the URL is
+ * not usable. A repeated `key` is refused (the server answers such a page with 400): the key
+ * whose tenant's frame-ancestors guard the page must be the key the field uses.
+ */
 export function readFieldParams(search, hash) {
+  if (countParam(search, 'key') !== 1) return null;
   const query = parseQuery(search);
   const channel = String(hash || '').replace(/^#/, '');
   if (!isFieldType(query.field) || !isPublishableKey(query.key) || !isChannelId(channel)) return null;
-  return { key: query.key, field: query.field, locale: resolveLocale(query.locale), channel: channel };
+  return {
+    key: query.key,
+    field: query.field,
+    locale: resolveLocale(query.locale),
+    scheme: query.scheme === 'dark' ? 'dark' : 'light',
+    channel: channel,
+  };
 }

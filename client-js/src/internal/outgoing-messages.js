@@ -5,6 +5,7 @@
  * the token id) containing a run of more than four digits.
  */
 import { describeError } from '../shared/error-catalogue.js';
+import { BRAND_SOURCE_FIELD, fieldLabel, reportsBrand } from '../shared/field-types.js';
 
 const DIGIT_RUN = /\d{5,}/;
 const MAX_HEIGHT_PX = 2000;
@@ -20,7 +21,7 @@ export function changePayload(field, state, visibleCode, locale) {
     empty: !!state.empty,
     complete: !!state.complete,
     valid: !!state.valid,
-    brand: field === 'number' || field === 'cvc' ? String(state.brand || 'unknown') : undefined,
+    brand: reportsBrand(field) ? String(state.brand || 'unknown') : undefined,
     error: errorOrNull(visibleCode, locale),
   };
 }
@@ -29,8 +30,14 @@ export function fieldPayload(field) {
   return { field: field };
 }
 
+/** -> {field, label}: the localized label becomes the iframe's title on the merchant page. */
+export function readyPayload(field, locale) {
+  return { field: field, label: fieldLabel(field, locale) };
+}
+
+/** -> {field: <the brand-source field>, brand} */
 export function brandPayload(brand) {
-  return { field: 'number', brand: String(brand) };
+  return { field: BRAND_SOURCE_FIELD, brand: String(brand) };
 }
 
 export function resizePayload(field, height) {

@@ -18,12 +18,8 @@
  */
 import { createEnvelope, readMessage } from '../shared/message-envelope.js';
 import { MessageType, TO_FIELD_TYPES } from '../shared/message-types.js';
+import { originOf } from '../shared/origin.js';
 import { guardMerchantPayload } from './outgoing-messages.js';
-
-function originOf(url) {
-  const match = /^(https?:\/\/[^/?#]+)/i.exec(String(url || ''));
-  return match ? match[1].toLowerCase() : null;
-}
 
 /** The merchant origin the browser tells us, or null when it does not. */
 export function browserReportedParentOrigin(win) {

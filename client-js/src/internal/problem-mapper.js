@@ -1,14 +1,13 @@
 /**
  * Turns the API's answers into cardvault failures: a 422 `invalid-card`
  * problem becomes `validation-error` with the hosted field names at fault
- * (expiryMonth / expiryYear -> expiry); anything else becomes
- * `server-error` carrying the problem `type` and status. Problem `detail`
- * and `errors[].message` are never passed on: messages come from our
- * catalogue, in the shopper's language.
+ * (the field-type registry maps expiryMonth / expiryYear -> expiry);
+ * anything else becomes `server-error` carrying the problem `type` and
+ * status. Problem `detail` and `errors[].message` are never passed on:
+ * messages come from our catalogue, in the shopper's language.
  */
 import { isKnownErrorCode } from '../shared/error-catalogue.js';
-
-const API_FIELDS = { number: 'number', expiryMonth: 'expiry', expiryYear: 'expiry', cvc: 'cvc', holderName: 'holderName' };
+import { fieldOfApiField } from '../shared/field-types.js';
 
 function problemType(body) {
   return body && typeof body.type === 'string' && body.type.length < 300 ? body.type : 'about:blank';
@@ -21,7 +20,7 @@ export function failureFromResponse(status, body) {
     const fields = [];
     const errors = [];
     body.errors.forEach(function (e) {
-      const field = e && API_FIELDS[e.field];
+      const field = e && typeof e.field === 'string' ? fieldOfApiField(e.field) : null;
       if (!field) return;
       const code = isKnownErrorCode(e.code) ? e.code : 'validation-error';
       if (fields.indexOf(field) === -1) fields.push(field);

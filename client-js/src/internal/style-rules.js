@@ -12,6 +12,7 @@ const STATE_SELECTORS = {
   focus: INPUT_SELECTOR + ':focus',
   invalid: INPUT_SELECTOR + '.invalid',
   complete: INPUT_SELECTOR + '.complete',
+  error: '.cv-error',
 };
 
 /** Sanitized styles -> [{selector, declarations: [[property, value]]}]. */

@@ -2,14 +2,9 @@
  * The iframe's client of the tokens API, relative to its own (cardvault)
  * origin, authenticated with the publishable key from the iframe URL.
  */
+import { isTokenId } from '../shared/token-id.js';
 import { postJson } from './http-post.js';
 import { failureFromResponse } from './problem-mapper.js';
-
-const TOKEN_ID = /^[0-9a-fA-F-]{8,64}$/;
-
-export function isTokenId(id) {
-  return typeof id === 'string' && TOKEN_ID.test(id);
-}
 
 /**
  * @param options {origin, key, fetchFn?, XhrCtor?, setTimer?}
@@ -34,11 +29,11 @@ export function createTokenClient(options) {
     });
   }
 
-  /** Resolves when the server answered 204. */
-  function recollectCvc(tokenId, cvc, timeoutMs) {
+  /** body is the CVC field's API fragment {cvc}. Resolves when the server answered 204. */
+  function recollectCvc(tokenId, body, timeoutMs) {
     if (!isTokenId(tokenId)) return Promise.reject({ code: 'server-error', status: 404, fields: [] });
     const path = '/api/v1/tokens/' + encodeURIComponent(tokenId) + '/cvc';
-    return post(path, { cvc: cvc }, timeoutMs).then(function (response) {
+    return post(path, body, timeoutMs).then(function (response) {
       if (response.status === 204) return true;
       throw failureFromResponse(response.status, response.body);
     });

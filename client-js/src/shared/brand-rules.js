@@ -1,7 +1,10 @@
 /**
  * Brand detection from card-brands.json: a range matches when the number's
  * first digits, as many as the range bounds have, lie within [from, to];
- * the longest matching range wins. Also answers lengths, gaps and CVC length.
+ * the longest matching range wins. A brand's `early` ranges count too, but
+ * only while fewer digits are typed than its widest range has (Mastercard
+ * is certain from '22', its 2221-2720 range from 4 digits). Also answers
+ * lengths, gaps and CVC length.
  */
 export function createBrandRules(data) {
   const brands = data.brands;
@@ -14,12 +17,24 @@ export function createBrandRules(data) {
     return unknown;
   }
 
+  function widest(ranges) {
+    let n = 0;
+    for (let i = 0; i < ranges.length; i++) n = Math.max(n, ranges[i].from.length);
+    return n;
+  }
+
+  /** The ranges that apply to input of this length: the regular ones, and the early ones while it is short. */
+  function rangesFor(brand, length) {
+    const early = brand.early || [];
+    return early.length && length < widest(brand.ranges) ? brand.ranges.concat(early) : brand.ranges;
+  }
+
   /** The rule of the brand the digits belong to, or the `unknown` rule. */
   function detect(digits) {
     let best = unknown;
     let bestLength = 0;
     for (let b = 0; b < brands.length; b++) {
-      const ranges = brands[b].ranges;
+      const ranges = rangesFor(brands[b], digits.length);
       for (let r = 0; r < ranges.length; r++) {
         const n = ranges[r].from.length;
         if (n <= bestLength || digits.length < n) continue;

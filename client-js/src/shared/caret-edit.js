@@ -3,7 +3,9 @@
  * was next to before. Pure: an edit is the previous value, the raw value the
  * browser produced, the caret in that raw value and the InputEvent inputType.
  * Deleting a separator deletes the digit on the far side of it too, so
- * Backspace after a gap never seems to do nothing.
+ * Backspace after a gap never seems to do nothing - unless the formatter
+ * says its separators carry meaning (`format.keepsSeparators`, the expiry's
+ * ' / '): then the caret just steps over the separator and no digit moves.
  */
 export function digitsOf(text) {
   return String(text || '').replace(/\D/g, '');
@@ -23,6 +25,11 @@ function firstDigitFrom(text, position) {
   return -1;
 }
 
+function nextDigitOrEnd(text, position) {
+  const i = firstDigitFrom(text, position);
+  return i === -1 ? text.length : i;
+}
+
 /** Index right after the n-th digit of text (0 when n is 0). */
 export function caretAfterDigits(text, n) {
   if (n <= 0) return 0;
@@ -38,7 +45,7 @@ export function caretAfterDigits(text, n) {
 
 /**
  * @param edit {previous, raw, caret, inputType}
- * @param format (raw) => {value, digitsBefore?: (n) => n} formatted text; the
+ * @param format (raw, edit) => {value, digitsBefore?: (n) => n} formatted text; the
  *        optional mapper adjusts the digit count before the caret (e.g. when
  *        a leading zero was added)
  * @returns {value, caret}
@@ -49,6 +56,12 @@ export function applyEdit(edit, format) {
   const previous = String(edit.previous || '');
   const onlySeparatorRemoved =
     raw.length < previous.length && digitsOf(raw).length === digitsOf(previous).length;
+  if (onlySeparatorRemoved && format.keepsSeparators) {
+    const before = digitsOf(raw.slice(0, caret)).length;
+    const forward = edit.inputType === 'deleteContentForward';
+    const at = caretAfterDigits(previous, before);
+    return { value: previous, caret: forward ? nextDigitOrEnd(previous, at) : at };
+  }
   if (onlySeparatorRemoved && edit.inputType === 'deleteContentBackward') {
     const i = lastDigitBefore(raw, caret);
     if (i >= 0) {
@@ -65,7 +78,7 @@ export function applyEdit(edit, format) {
     raw = digitsOf(raw);
   }
   let before = digitsOf(raw.slice(0, caret)).length;
-  const result = format(raw);
+  const result = format(raw, edit);
   if (result.digitsBefore) before = result.digitsBefore(before);
   const total = digitsOf(result.value).length;
   return { value: result.value, caret: caretAfterDigits(result.value, Math.min(before, total)) };

@@ -1,10 +1,12 @@
 /**
- * Every error code the hosted fields can report, with its message in each
- * supported locale. Field codes match the server's `errors[].code` values;
- * request codes are what tokenize() / recollectCvc() reject with.
- * Messages never interpolate user input.
+ * Every error code the hosted fields can report. Field codes match the
+ * server's `errors[].code` values; request codes are what tokenize() /
+ * recollectCvc() reject with; load codes are what `loaderror` carries. The
+ * messages live in catalogue.js (all locales, one place). Messages never
+ * interpolate user input.
  */
-import { resolveLocale } from './locales.js';
+import { API_ERRORS, FIELD_ERRORS, REQUEST_ERRORS } from './catalogue.js';
+import { localized } from './locales.js';
 
 export const FieldErrorCode = Object.freeze({
   REQUIRED: 'required',
@@ -15,6 +17,14 @@ export const FieldErrorCode = Object.freeze({
   INVALID_MONTH: 'invalid-month',
   INVALID_EXPIRY: 'invalid-expiry',
   INVALID_CVC: 'invalid-cvc',
+  INVALID_POSTAL_CODE: 'invalid-postal-code',
+});
+
+export const LoadErrorCode = Object.freeze({
+  ORIGIN_NOT_ALLOWED: 'origin-not-allowed',
+  INVALID_KEY: 'invalid-key',
+  UNREACHABLE: 'unreachable',
+  INSECURE_PAGE: 'insecure-page',
 });
 
 export const RequestErrorCode = Object.freeze({
@@ -26,105 +36,40 @@ export const RequestErrorCode = Object.freeze({
   CANCELLED: 'cancelled',
 });
 
-export const ERROR_MESSAGES = Object.freeze({
-  required: {
-    en: 'This field is required.',
-    de: 'Dieses Feld ist erforderlich.',
-    fr: 'Ce champ est obligatoire.',
-    es: 'Este campo es obligatorio.',
-  },
-  'invalid-luhn': {
-    en: 'The card number is invalid.',
-    de: 'Die Kartennummer ist ungültig.',
-    fr: "Le numéro de carte n'est pas valide.",
-    es: 'El número de tarjeta no es válido.',
-  },
-  'invalid-length': {
-    en: 'The card number is incomplete or too long.',
-    de: 'Die Kartennummer ist unvollständig oder zu lang.',
-    fr: 'Le numéro de carte est incomplet ou trop long.',
-    es: 'El número de tarjeta está incompleto o es demasiado largo.',
-  },
-  'unsupported-characters': {
-    en: 'This field contains characters that are not allowed.',
-    de: 'Dieses Feld enthält unzulässige Zeichen.',
-    fr: 'Ce champ contient des caractères non autorisés.',
-    es: 'Este campo contiene caracteres no permitidos.',
-  },
-  expired: {
-    en: 'The card has expired.',
-    de: 'Die Karte ist abgelaufen.',
-    fr: 'La carte a expiré.',
-    es: 'La tarjeta ha caducado.',
-  },
-  'invalid-month': {
-    en: 'The expiry month is invalid.',
-    de: 'Der Ablaufmonat ist ungültig.',
-    fr: "Le mois d'expiration n'est pas valide.",
-    es: 'El mes de caducidad no es válido.',
-  },
-  'invalid-expiry': {
-    en: 'The expiry date is incomplete or invalid.',
-    de: 'Das Ablaufdatum ist unvollständig oder ungültig.',
-    fr: "La date d'expiration est incomplète ou non valide.",
-    es: 'La fecha de caducidad está incompleta o no es válida.',
-  },
-  'invalid-cvc': {
-    en: 'The security code is incomplete or invalid.',
-    de: 'Der Sicherheitscode ist unvollständig oder ungültig.',
-    fr: 'Le code de sécurité est incomplet ou non valide.',
-    es: 'El código de seguridad está incompleto o no es válido.',
-  },
-  'validation-error': {
-    en: 'Please check the card details.',
-    de: 'Bitte prüfen Sie die Kartendaten.',
-    fr: 'Veuillez vérifier les informations de la carte.',
-    es: 'Revise los datos de la tarjeta.',
-  },
-  'network-error': {
-    en: 'The card details could not be sent. Check your connection and try again.',
-    de: 'Die Kartendaten konnten nicht gesendet werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-    fr: "Les informations de la carte n'ont pas pu être envoyées. Vérifiez votre connexion et réessayez.",
-    es: 'No se pudieron enviar los datos de la tarjeta. Compruebe su conexión e inténtelo de nuevo.',
-  },
-  'server-error': {
-    en: 'The card could not be processed. Please try again later.',
-    de: 'Die Karte konnte nicht verarbeitet werden. Bitte versuchen Sie es später erneut.',
-    fr: "La carte n'a pas pu être traitée. Veuillez réessayer plus tard.",
-    es: 'No se pudo procesar la tarjeta. Inténtelo de nuevo más tarde.',
-  },
-  'rate-limited': {
-    en: 'Too many attempts. Please wait a moment and try again.',
-    de: 'Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
-    fr: 'Trop de tentatives. Veuillez patienter un instant et réessayer.',
-    es: 'Demasiados intentos. Espere un momento e inténtelo de nuevo.',
-  },
-  timeout: {
-    en: 'The request took too long. Please try again.',
-    de: 'Die Anfrage hat zu lange gedauert. Bitte versuchen Sie es erneut.',
-    fr: 'La requête a pris trop de temps. Veuillez réessayer.',
-    es: 'La solicitud tardó demasiado. Inténtelo de nuevo.',
-  },
-  cancelled: {
-    en: 'The request was cancelled.',
-    de: 'Die Anfrage wurde abgebrochen.',
-    fr: 'La requête a été annulée.',
-    es: 'La solicitud se canceló.',
-  },
-});
-
-export function isKnownErrorCode(code) {
-  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, code);
+function values(o) {
+  return Object.keys(o).map(function (k) {
+    return o[k];
+  });
 }
 
-/** The localized message for a code; unknown codes fall back to server-error. */
+export const LOAD_ERROR_CODES = values(LoadErrorCode);
+const KNOWN = values(FieldErrorCode).concat(values(RequestErrorCode), LOAD_ERROR_CODES);
+
+export function isKnownErrorCode(code) {
+  return typeof code === 'string' && KNOWN.indexOf(code) !== -1;
+}
+
+/** The localized message for a code the merchant page decides; anything else falls back to server-error. */
+export function requestErrorMessage(code, locale) {
+  const entry = Object.prototype.hasOwnProperty.call(REQUEST_ERRORS, code) ? REQUEST_ERRORS[code] : REQUEST_ERRORS['server-error'];
+  return localized(entry, locale);
+}
+
+/** The localized message for any code; unknown codes fall back to server-error. */
 export function errorMessage(code, locale) {
-  const entry = isKnownErrorCode(code) ? ERROR_MESSAGES[code] : ERROR_MESSAGES['server-error'];
-  return entry[resolveLocale(locale)];
+  if (Object.prototype.hasOwnProperty.call(FIELD_ERRORS, code)) return localized(FIELD_ERRORS[code], locale);
+  if (Object.prototype.hasOwnProperty.call(API_ERRORS, code)) return localized(API_ERRORS[code], locale);
+  return requestErrorMessage(code, locale);
 }
 
 /** {code, message} as events and rejections carry it. */
 export function describeError(code, locale) {
   const known = isKnownErrorCode(code) ? code : RequestErrorCode.SERVER_ERROR;
   return { code: known, message: errorMessage(known, locale) };
+}
+
+/** describeError for the merchant page, which never needs a field error's text. */
+export function describeRequestError(code, locale) {
+  const known = isKnownErrorCode(code) ? code : RequestErrorCode.SERVER_ERROR;
+  return { code: known, message: requestErrorMessage(known, locale) };
 }

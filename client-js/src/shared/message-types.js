@@ -10,10 +10,12 @@ export const MessageType = Object.freeze({
   CONFIGURE: 'cardvault:field:configure',
   CLEAR: 'cardvault:field:clear',
   SET_FOCUS: 'cardvault:field:set-focus',
+  SET_BLUR: 'cardvault:field:set-blur',
   TOKENIZE_REQUEST: 'cardvault:tokenize:request',
   CVC_REQUEST: 'cardvault:cvc:request',
   // iframe -> merchant page
   READY: 'cardvault:field:ready',
+  LOAD_ERROR: 'cardvault:field:load-error',
   CHANGE: 'cardvault:field:change',
   FOCUS: 'cardvault:field:focus',
   BLUR: 'cardvault:field:blur',
@@ -34,12 +36,14 @@ export const TO_FIELD_TYPES = [
   MessageType.CONFIGURE,
   MessageType.CLEAR,
   MessageType.SET_FOCUS,
+  MessageType.SET_BLUR,
   MessageType.TOKENIZE_REQUEST,
   MessageType.CVC_REQUEST,
 ];
 
 export const TO_MERCHANT_TYPES = [
   MessageType.READY,
+  MessageType.LOAD_ERROR,
   MessageType.CHANGE,
   MessageType.FOCUS,
   MessageType.BLUR,

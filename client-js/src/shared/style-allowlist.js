@@ -2,10 +2,12 @@
  * Merchant styles are an allowlist: known states, known pseudo/state keys,
  * known CSS properties, and values without anything that could load a
  * resource or escape a declaration. Everything else is dropped with a
- * console warning. Both the merchant script (to warn the developer early)
- * and the iframe (never trusting the merchant page) sanitize.
+ * console warning. The iframe sanitizes (never trusting the merchant page);
+ * the merchant script only passes a plain-data copy.
  */
-export const STYLE_STATES = ['base', 'focus', 'invalid', 'complete'];
+export const STYLE_STATES = ['base', 'focus', 'invalid', 'complete', 'error'];
+/** States that style the error text under the input, not the input: no variants. */
+const TEXT_STATES = ['error'];
 export const STYLE_VARIANTS = ['::placeholder', ':focus', '.invalid', '.valid'];
 export const STYLE_PROPERTIES = [
   'color',
@@ -77,7 +79,7 @@ function sanitizeDeclarations(input, path, warn, allowVariants) {
 }
 
 /**
- * @param styles {base, focus, invalid, complete} as the merchant passed them
+ * @param styles {base, focus, invalid, complete, error} as the merchant passed them
  * @param warn defaults to console.warn
  * @returns a new object holding only allowed states, variants, properties and values
  */
@@ -102,7 +104,7 @@ export function sanitizeStyles(styles, warn) {
       report('cardvault: ignoring style state "' + state + '": not an object');
       return;
     }
-    clean[state] = sanitizeDeclarations(styles[state], state, report, true);
+    clean[state] = sanitizeDeclarations(styles[state], state, report, TEXT_STATES.indexOf(state) === -1);
   });
   return clean;
 }

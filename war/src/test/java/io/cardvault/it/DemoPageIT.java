@@ -249,7 +249,13 @@ class DemoPageIT {
         assertEquals(403, response.getStatusCode());
         String csp = response.getResponseHeaderValue("Content-Security-Policy");
         assertNotNull(csp, "a CSP header");
-        assertTrue(csp.contains("frame-ancestors 'none'"), "frame-ancestors 'none': " + csp);
+        assertTrue(
+                csp.contains("frame-ancestors *"),
+                "any page may frame the error page, so the shopper sees it: " + csp);
+        assertEquals(
+                "invalid-key",
+                ((HtmlPage) refused).getDocumentElement().getAttribute("data-cardvault-error"),
+                "field.js reads this and reports loaderror invalid-key");
         assertTrue(refused.isHtmlPage(), "an HTML error page");
         String text = ((HtmlPage) refused).getBody().asNormalizedText();
         assertTrue(text.contains("cannot be shown"), "a visible error text: " + text);
@@ -304,6 +310,192 @@ class DemoPageIT {
         assertNoCardvaultScriptErrors();
     }
 
+    @Test
+    void declinedCard_showsLocalizedMessage_notTheCode_andIsARecentOrder() throws Exception {
+        HtmlPage page = openDemo("?locale=de");
+        // the sandbox's documented insufficient-funds test card (docs/sandbox-psp.md)
+        submitCard(page, "4000000000009995", "Erika Mustermann");
+        HtmlElement status = page.getHtmlElementById("payment-status");
+        waitFor(
+                () -> "declined".equals(status.getAttribute("data-outcome")),
+                () -> "a declined payment, is: " + status.getTextContent());
+        // 'decline.insufficient_funds'.de in war/src/main/webapp/demo/i18n.js
+        String expected =
+                "Abgelehnt: Deckung nicht ausreichend. Bitte verwenden Sie eine andere Karte.";
+        assertEquals(expected, status.getTextContent());
+        HtmlElement alert = page.getHtmlElementById("form-error");
+        assertEquals(expected, alert.getTextContent());
+        assertEquals("alert", alert.getAttribute("role"));
+        assertFalse(alert.getAttribute("class").contains("d-none"), "the alert is shown");
+        assertFalse(page.getBody().asNormalizedText().contains("insufficient_funds"));
+
+        waitFor(
+                () -> orderRows(page).stream().anyMatch(r -> r.get(1).equals("Erika Mustermann")),
+                () -> "the declined order in Recent orders, rows: " + orderRows(page));
+        List<String> row =
+                orderRows(page).stream()
+                        .filter(r -> r.size() == 5 && r.get(1).equals("Erika Mustermann"))
+                        .findFirst()
+                        .orElseThrow();
+        assertTrue(row.get(0).startsWith("pay_"), "the PSP's transaction id: " + row);
+        assertTrue(row.get(2).contains("19"), "the amount: " + row);
+        assertFalse(row.get(3).isBlank(), "the date: " + row);
+        assertEquals("abgelehnt", row.get(4));
+        assertNoCardvaultScriptErrors();
+    }
+
+    @Test
+    void approvedPayment_isTheNewestRecentOrder_withoutCardData() throws Exception {
+        HtmlPage page = openDemo("");
+        payWithTestCard(page);
+        String status = page.getHtmlElementById("payment-status").getTextContent();
+        String payId = status.substring(status.indexOf('(') + 1, status.indexOf(')'));
+        waitFor(
+                () -> {
+                    List<List<String>> rows = orderRows(page); // one snapshot: JS may re-render
+                    return !rows.isEmpty()
+                            && rows.get(0).size() == 5
+                            && rows.get(0).get(0).equals(payId);
+                },
+                () -> "the new order first in Recent orders, rows: " + orderRows(page));
+        List<String> row = orderRows(page).get(0);
+        assertEquals(5, row.size(), "cells: " + row);
+        assertEquals("Jane Doe", row.get(1));
+        assertEquals("approved", row.get(4));
+
+        Page json = browser.getPage(site().resolve("demo/orders.json").toURL());
+        assertEquals(200, json.getWebResponse().getStatusCode());
+        String body = json.getWebResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonObject first =
+                Json.createReader(new StringReader(body))
+                        .readObject()
+                        .getJsonArray("orders")
+                        .getJsonObject(0);
+        assertEquals(payId, first.getString("transactionId"));
+        assertEquals(1999, first.getInt("amount"));
+        assertEquals(
+                List.of(
+                        "amount",
+                        "createdAt",
+                        "currency",
+                        "customerName",
+                        "id",
+                        "reason",
+                        "status",
+                        "transactionId"),
+                first.keySet().stream().sorted().toList(),
+                "an order has only these properties");
+        assertFalse(body.contains("4111111111111111"), "no card number in the orders");
+        assertFalse(Pattern.compile("\\d{12,}").matcher(body).find(), "no long digit run");
+        assertNoCardvaultScriptErrors();
+    }
+
+    @Test
+    void languageSelector_switchesThePageText_andTheFields() throws Exception {
+        HtmlPage page = openDemo("?locale=en");
+        assertEquals("en", page.getDocumentElement().getAttribute("lang"));
+        assertEquals("Demo Shop checkout", page.querySelector("h1").getTextContent());
+        assertEquals("Card number", page.querySelector("[data-i18n=cardNumber]").getTextContent());
+        assertEquals(
+                List.of("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "fi", "ja"),
+                page.querySelectorAll("#locale option").stream()
+                        .map(o -> ((DomElement) o).getAttribute("value"))
+                        .toList(),
+                "the selector offers the fields' 12 locales");
+        // one catalogue: every locale has exactly the English keys, none empty
+        Object mismatched =
+                page.executeJavaScript(
+                                "(function(m){var en=Object.keys(m.en).sort().join();"
+                                        + "return Object.keys(m).filter(function(l){"
+                                        + "return Object.keys(m[l]).sort().join()!==en"
+                                        + "||Object.keys(m[l]).some(function(k){return !m[l][k];});"
+                                        + "}).join();})(DemoI18n.messages)")
+                        .getJavaScriptResult();
+        assertEquals("", String.valueOf(mismatched), "locales with missing or empty keys");
+
+        org.htmlunit.html.HtmlSelect select = page.getHtmlElementById("locale");
+        select.setSelectedAttribute("fr", true);
+        waitFor(
+                () ->
+                        browser.getCurrentWindow().getEnclosedPage() instanceof HtmlPage p
+                                && p != page
+                                && p.getUrl().getQuery() != null
+                                && p.getUrl().getQuery().contains("locale=fr"),
+                "the page reloaded with ?locale=fr");
+        HtmlPage fr = (HtmlPage) browser.getCurrentWindow().getEnclosedPage();
+        waitFor(
+                () -> fieldPagesOrEmpty(fr).size() == FIELDS.size(),
+                "4 field iframes after the switch");
+        waitFor(() -> "fr".equals(fr.getDocumentElement().getAttribute("lang")), "<html lang=fr>");
+        assertEquals(
+                "Paiement de la boutique de démonstration",
+                fr.querySelector("h1").getTextContent());
+        assertEquals(
+                "Numéro de carte", fr.querySelector("[data-i18n=cardNumber]").getTextContent());
+        assertEquals(
+                "Connexion sécurisée", fr.querySelector("#secure-notice strong").getTextContent());
+        assertEquals(
+                "Commandes récentes",
+                fr.querySelector("[data-i18n=recentOrders]").getTextContent());
+        assertTrue(
+                fr.getHtmlElementById("pay").getTextContent().startsWith("Payer "),
+                "the pay button: " + fr.getHtmlElementById("pay").getTextContent());
+        assertEquals(
+                "fr",
+                ((org.htmlunit.html.HtmlSelect) fr.getHtmlElementById("locale"))
+                        .getSelectedOptions()
+                        .get(0)
+                        .getValueAttribute());
+        for (DomElement el :
+                fr.querySelectorAll("[data-i18n]").stream().map(n -> (DomElement) n).toList()) {
+            assertFalse(el.getTextContent().isBlank(), "text for " + el.getAttribute("data-i18n"));
+        }
+        waitFor(
+                () ->
+                        fieldPagesOrEmpty(fr).values().stream()
+                                .allMatch(
+                                        f ->
+                                                "fr"
+                                                        .equals(
+                                                                f.getDocumentElement()
+                                                                        .getAttribute("lang"))),
+                "the field frames in French");
+        assertNoCardvaultScriptErrors();
+    }
+
+    @Test
+    void secureConnectionNotice_sitsRightAfterThePayButton() throws Exception {
+        HtmlPage page = openDemo("");
+        DomElement notice = page.getElementById("secure-notice");
+        assertNotNull(notice, "#secure-notice");
+        assertEquals(
+                notice,
+                page.getHtmlElementById("pay").getNextElementSibling(),
+                "the notice follows the Pay button");
+        assertFalse(notice.hasAttribute("hidden"));
+        assertFalse(notice.getAttribute("class").contains("d-none"));
+        String text = notice.getTextContent().replaceAll("\\s+", " ").trim();
+        assertTrue(text.startsWith("Secure connection"), "notice: " + text);
+        assertTrue(text.contains("encrypted"), "notice: " + text);
+        assertNoCardvaultScriptErrors();
+    }
+
+    @Test
+    void demoPage_hasNoInlineScriptOrStyle() throws Exception {
+        HtmlPage page = openDemo("");
+        String html =
+                browser.getPage(site().resolve("demo/index.html").toURL())
+                        .getWebResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+        assertFalse(
+                Pattern.compile("<script(?![^>]*\\bsrc=)").matcher(html).find(), "inline script");
+        assertFalse(html.contains("<style"), "inline <style>");
+        assertFalse(Pattern.compile("\\sstyle=").matcher(html).find(), "style attribute");
+        assertFalse(
+                Pattern.compile("\\son[a-z]+=").matcher(html).find(), "event handler attribute");
+        assertNotNull(page);
+    }
+
     // --- the flow -------------------------------------------------------------------------------
 
     /**
@@ -311,8 +503,30 @@ class DemoPageIT {
      * token id.
      */
     private String payWithTestCard(HtmlPage page) throws IOException {
+        submitCard(page, TEST_PAN, "Jane Doe");
+        HtmlElement token = page.getHtmlElementById("token-id");
+        HtmlElement status = page.getHtmlElementById("payment-status");
+        waitFor(
+                () -> UUID_V4.matcher(token.getTextContent().trim()).matches(),
+                "a token id (UUID v4) in #token-id");
+        waitFor(
+                () -> "approved".equals(status.getAttribute("data-outcome")),
+                () ->
+                        "an approved payment in #payment-status, is: "
+                                + status.getTextContent()
+                                + " / form error: "
+                                + page.getElementById("form-error").getTextContent());
+        assertTrue(
+                status.getTextContent().matches("Payment approved \\(pay_[^)]+\\)"),
+                "payment status: " + status.getTextContent());
+        return token.getTextContent().trim();
+    }
+
+    /** Types a card and the customer name, and clicks Pay once it is enabled. */
+    private void submitCard(HtmlPage page, String pan, String customerName) throws IOException {
         Map<String, HtmlPage> frames = fieldPages(page);
-        input(frames.get("number")).type(TEST_PAN);
+        ((HtmlInput) page.getHtmlElementById("customer-name")).type(customerName);
+        input(frames.get("number")).type(pan);
         input(frames.get("expiry")).type("1230");
         input(frames.get("cvc")).type("123");
         input(frames.get("holderName")).type("Jane Doe");
@@ -321,23 +535,22 @@ class DemoPageIT {
                 () -> !pay.hasAttribute("disabled"),
                 "the pay button enabled by complete number/expiry/cvc");
         pay.click();
+    }
 
-        HtmlElement token = page.getHtmlElementById("token-id");
-        HtmlElement status = page.getHtmlElementById("payment-status");
-        waitFor(
-                () -> UUID_V4.matcher(token.getTextContent().trim()).matches(),
-                "a token id (UUID v4) in #token-id");
-        waitFor(
-                () -> status.getTextContent().startsWith("approved"),
-                () ->
-                        "an approved payment in #payment-status, is: "
-                                + status.getTextContent()
-                                + " / form error: "
-                                + page.getElementById("form-error").getTextContent());
-        assertTrue(
-                status.getTextContent().matches("approved \\(pay_[^)]+\\)"),
-                "payment status: " + status.getTextContent());
-        return token.getTextContent().trim();
+    /** The rows of "Recent orders" as {transaction, customer, amount, date, status} texts. */
+    private static List<List<String>> orderRows(HtmlPage page) {
+        List<List<String>> rows = new ArrayList<>();
+        DomElement body = page.getElementById("orders");
+        if (body != null) {
+            for (DomElement tr : body.getChildElements()) {
+                List<String> cells = new ArrayList<>();
+                for (DomElement td : tr.getChildElements()) {
+                    cells.add(td.getTextContent().trim());
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
     }
 
     private HtmlPage openDemo(String query) throws IOException {

@@ -368,33 +368,28 @@ class ForwardingIT {
     }
 
     @Test
-    void headerOverwrite_halfPair_400NothingSent() {
+    void headerOverwrite_loneHalf_forwardedAsOrdinaryHeader_adminKeyNeverForwarded() {
         String id = token(api, sk, VISA, 7, 2031, null, null);
-        int before = psp.hits();
 
-        Reply nameOnly =
+        Reply r =
                 forward(
                         "POST",
                         "/ok/half",
                         id,
                         "application/json",
                         utf8("{}"),
-                        "x-psp-key-name",
-                        "x-api-key");
-        Reply valueOnly =
-                forward(
-                        "POST",
-                        "/ok/half",
-                        id,
-                        "application/json",
-                        utf8("{}"),
+                        "x-customer-name",
+                        "Jane",
                         "x-psp-key-value",
-                        "123456");
+                        "123456",
+                        "x-admin-key",
+                        "operator-secret-1");
 
-        for (Reply r : List.of(nameOnly, valueOnly)) {
-            assertProxyError(r, 400, "invalid-header-overwrite");
-        }
-        assertEquals(before, psp.hits(), "nothing may be sent");
+        assertEquals(200, r.status(), mask(r.body()));
+        Received got = psp.last();
+        assertEquals("Jane", got.header("x-customer-name"));
+        assertEquals("123456", got.header("x-psp-key-value"));
+        assertNull(got.header("x-admin-key"), "x-admin-key is reserved");
     }
 
     // ---------------------------------------------------------------- relay
@@ -900,6 +895,134 @@ class ForwardingIT {
                 "the PSP got the PAN in the header");
         assertSameText(
                 "555555******4444", r.body(), "header echoed by the PSP, relayed to the merchant");
+    }
+
+    @Test
+    void pspEchoesPanAndCvcEveryWay_bodyAndHeadersShowOnlyBinAndLast4() {
+        String id = token(api, sk, VISA, 7, 2031, "123", null);
+        Reply r =
+                forward(
+                        "POST",
+                        "/echo-variants/pay",
+                        id,
+                        "text/plain",
+                        utf8("{{ number }},{{ cvc }}"));
+
+        assertEquals(200, r.status());
+        String body = r.body();
+        for (String sep : MockPsp.VARIANT_SEPARATORS) {
+            assertFalse(
+                    body.contains(MockPsp.grouped(VISA, sep)),
+                    "PAN with separator U+" + Integer.toHexString(sep.charAt(0)) + " relayed");
+        }
+        assertFalse(body.contains(MockPsp.fullwidth(VISA)), "fullwidth PAN relayed");
+        assertFalse(body.contains(VISA.substring(0, 15)), "15 PAN digits relayed");
+        assertFalse(body.contains("cvc=123"), "CVC relayed");
+        assertTrue(body.contains("cvc=***"), "CVC masked");
+        assertEquals("411111******1111", r.header("x-echo-pan"));
+        assertEquals("4111.11**.****.1111", r.header("x-echo-dotted"));
+        assertEquals("***", r.header("x-echo-cvc"));
+    }
+
+    @Test
+    void merchantAsksForGzip_destinationGetsAcceptEncodingIdentity() {
+        String id = token(api, sk, VISA, 7, 2031, null, null);
+        Reply r =
+                forwardTo(
+                        "GET",
+                        psp.base() + "/echo-header/x?h=accept-encoding",
+                        id,
+                        null,
+                        null,
+                        "accept-encoding",
+                        "gzip, br");
+        assertEquals(200, r.status());
+        assertEquals("identity", r.body());
+    }
+
+    @Test
+    void pspGzipsAnyway_bodyDecodedAndMasked_brotli502() {
+        String id = token(api, sk, VISA, 7, 2031, null, null);
+        Reply r = forward("POST", "/gzip-echo/x", id, "text/plain", utf8("pan {{ number }}"));
+        assertEquals(200, r.status());
+        assertEquals("pan 411111******1111", r.body());
+        assertNull(r.header("content-encoding"), "the relayed body is identity-encoded");
+
+        Reply br = forward("POST", "/brotli/x", id, "text/plain", utf8("{{ number }}"));
+        assertProxyError(br, 502, "response-unreadable");
+    }
+
+    @Test
+    void pspAnswersOverMaxResponse_502ResponseTooLarge() {
+        String id = token(api, sk, VISA, 7, 2031, null, null);
+        long elevenMiB = 11L * 1024 * 1024;
+        for (String q : List.of("n=" + elevenMiB, "n=" + elevenMiB + "&chunked=1")) {
+            Reply r = forwardTo("GET", psp.base() + "/big/x?" + q, id, null, null);
+            assertProxyError(r, 502, "response-too-large");
+        }
+        Reply small = forwardTo("GET", psp.base() + "/big/x?n=1000&chunked=1", id, null, null);
+        assertEquals(200, small.status());
+        assertEquals(1000, small.body().length());
+    }
+
+    @Test
+    void pspRedirectsRelative_locationRelayedUnchanged() {
+        String id = token(api, sk, VISA, 7, 2031, null, null);
+        Reply r = forwardTo("GET", psp.base() + "/relative-redirect/x", id, null, null);
+        assertEquals(302, r.status());
+        assertEquals("/relative/next?step=2", r.header("location"));
+    }
+
+    @Test
+    void jsonBodyNotJson_400MalformedBodyNothingSent_tailOver4_400() {
+        String id = token(api, sk, VISA, 7, 2031, null, "Eve");
+        int before = psp.hits();
+        Reply comment =
+                forward(
+                        "POST",
+                        "/echo/x",
+                        id,
+                        "application/json",
+                        utf8("{\"name\":\"{{ holderName }}\" /* note */, \"amount\": 1}"));
+        assertProxyError(comment, 400, "malformed-body");
+        Reply vendor =
+                forward(
+                        "POST",
+                        "/echo/x",
+                        id,
+                        "application/vnd.psp+json",
+                        utf8("{\"n\":\"{{ number }}\",}"));
+        assertProxyError(vendor, 400, "malformed-body");
+        Reply tail =
+                forward(
+                        "POST",
+                        "/echo/x",
+                        id,
+                        "application/json",
+                        utf8("{\"n\":\"{{ number | tail(6) }}\"}"));
+        assertProxyError(tail, 400, "invalid-placeholder");
+        assertEquals(before, psp.hits(), "nothing may be sent");
+
+        byte[] notJsonNoPlaceholder = utf8("{\"a\": 1, /* kept */ }");
+        Reply untouched = forward("POST", "/echo/x", id, "application/json", notJsonNoPlaceholder);
+        assertEquals(200, untouched.status());
+        assertArrayEquals(notJsonNoPlaceholder, psp.last().body());
+    }
+
+    @Test
+    void forwardUrl_dotSegmentTricks_403NothingSent() {
+        String id = token(api, sk, VISA, 7, 2031, null, null);
+        int before = psp.hits();
+        for (String path :
+                List.of(
+                        "/ok/..;/admin",
+                        "/ok/.;/x",
+                        "/ok/%252e%252e/admin",
+                        "/ok/%C0%AE%C0%AE/admin")) {
+            Reply r = forwardTo("POST", psp.base() + path, id, "application/json", utf8("{}"));
+            assertProxyError(r, 403, "destination-not-allowed");
+        }
+        assertEquals(before, psp.hits(), "nothing may be sent");
     }
 
     // ---------------------------------------------------------------- audit

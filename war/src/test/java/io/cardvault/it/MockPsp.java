@@ -204,8 +204,80 @@ final class MockPsp implements AutoCloseable {
                 String value = r.header(name);
                 send(ex, 200, "text/plain", value == null ? "<absent>" : value);
             }
+            case "echo-variants" -> {
+                // body "<pan>,<cvc>": the PAN printed every way a careless PSP might, in the body
+                // and in headers, plus the CVC
+                String[] parts = r.bodyText().strip().split(",");
+                String pan = parts[0];
+                String cvc = parts.length > 1 ? parts[1] : "";
+                StringBuilder b = new StringBuilder();
+                for (String sep : VARIANT_SEPARATORS) {
+                    b.append(grouped(pan, sep)).append('\n');
+                }
+                b.append(fullwidth(pan)).append('\n');
+                b.append(pan.substring(0, pan.length() - 1)).append('\n');
+                b.append("cvc=").append(cvc).append('\n');
+                ex.getResponseHeaders().add("x-echo-pan", pan);
+                ex.getResponseHeaders().add("x-echo-dotted", grouped(pan, "."));
+                ex.getResponseHeaders().add("x-echo-cvc", cvc);
+                send(ex, 200, "text/plain; charset=utf-8", b.toString());
+            }
+            case "gzip-echo" -> {
+                java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.GZIPOutputStream g =
+                        new java.util.zip.GZIPOutputStream(zipped)) {
+                    g.write(r.body());
+                }
+                ex.getResponseHeaders().add("Content-Encoding", "gzip");
+                send(ex, 200, "text/plain", zipped.toByteArray());
+            }
+            case "brotli" -> {
+                ex.getResponseHeaders().add("Content-Encoding", "br");
+                send(ex, 200, "text/plain", new byte[] {0x0b, 0x02, (byte) 0x80, 0x41, 0x03});
+            }
+            case "big" -> {
+                // ?n=<bytes>&chunked=1: a response of n bytes, streamed without Content-Length
+                String q = r.rawQuery() == null ? "" : r.rawQuery();
+                long n = Long.parseLong(q.replaceAll(".*n=([0-9]+).*", "$1"));
+                boolean chunked = q.contains("chunked=1");
+                ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+                ex.sendResponseHeaders(200, chunked ? 0 : n);
+                try (OutputStream out = ex.getResponseBody()) {
+                    byte[] block = new byte[64 * 1024];
+                    java.util.Arrays.fill(block, (byte) 'a');
+                    for (long sent = 0; sent < n; sent += block.length) {
+                        out.write(block, 0, (int) Math.min(block.length, n - sent));
+                    }
+                } catch (IOException closedByProxy) {
+                    // the proxy stops reading at its cap
+                }
+            }
+            case "relative-redirect" -> {
+                ex.getResponseHeaders().add("Location", "/relative/next?step=2");
+                send(ex, 302, "text/plain", "moved");
+            }
             default -> send(ex, 404, "text/plain", "no such mock route");
         }
+    }
+
+    static final List<String> VARIANT_SEPARATORS =
+            List.of(".", "/", "_", "\t", "\n", "\u00a0", "%20", "  ", " - ", "\u3000");
+
+    static String grouped(String digits, String separator) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && i % 4 == 0) {
+                b.append(separator);
+            }
+            b.append(digits.charAt(i));
+        }
+        return b.toString();
+    }
+
+    static String fullwidth(String digits) {
+        StringBuilder b = new StringBuilder();
+        digits.chars().forEach(c -> b.append((char) ('\uFF10' + (c - '0'))));
+        return b.toString();
     }
 
     /** Groups of four digits (the usual way a PAN is printed). */

@@ -35,6 +35,17 @@ final class ServerProcess implements AutoCloseable {
         return server;
     }
 
+    /** As above, with more command-line options after {@code --port N} (e.g. {@code --sslport}). */
+    static ServerProcess start(
+            Path workDir,
+            int port,
+            Path log,
+            Map<String, String> settings,
+            List<String> moreOptions)
+            throws IOException, InterruptedException {
+        return start(workDir, port, log, settings, moreOptions.toArray(new String[0]));
+    }
+
     /** Starts the process without waiting for it to be ready (for start-up failure tests). */
     static ServerProcess launch(
             Path workDir, int port, Path log, Map<String, String> settings, String... options)
@@ -75,13 +86,13 @@ final class ServerProcess implements AutoCloseable {
         throw new AssertionError("server not ready within 420 s: " + tail(log));
     }
 
-    /** The end of the log, for a failure message (the temporary directory goes with the test). */
+    /** The last lines of a log (the temporary directory is gone when the report is read). */
     static String tail(Path log) {
         try {
-            String text =
-                    java.nio.file.Files.readString(
+            List<String> lines =
+                    java.nio.file.Files.readAllLines(
                             log, java.nio.charset.StandardCharsets.ISO_8859_1);
-            return text.substring(Math.max(0, text.length() - 4_000));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getClass().getSimpleName() + ")";
         }
@@ -98,6 +109,10 @@ final class ServerProcess implements AutoCloseable {
     /** SIGTERM, as an orchestrator stops a container; does not wait. */
     void terminate() {
         process.destroy();
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** SIGKILL: no shutdown hooks, no flush — what a power cut or OOM killer does to the JVM. */

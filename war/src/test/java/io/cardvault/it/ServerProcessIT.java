@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -175,6 +178,82 @@ class ServerProcessIT {
                         "data file " + f.getFileName());
             }
         }
+    }
+
+    @Test
+    void singleNode_listensOnlyOnHttp_keysOnlyInDemoEnv_databaseOwnerOnly() throws Exception {
+        Path data = work.resolve("data");
+        int port = ServerProcess.freePort();
+        Path log = work.resolve("server.log");
+        String adminKey = "it-operator-key-0123456789";
+        server =
+                ServerProcess.start(
+                        work,
+                        port,
+                        log,
+                        Map.of(
+                                "CARDVAULT_DATA_DIR",
+                                data.toString(),
+                                "CARDVAULT_ADMIN_KEY",
+                                adminKey));
+
+        assertEquals(
+                Set.of(port),
+                listeningPorts(server.pid()),
+                "a single node listens on its HTTP port only (no data-grid port)");
+
+        Properties demo = demoKeys(data);
+        assertEquals(
+                adminKey, demo.getProperty("CARDVAULT_ADMIN_KEY"), "demo.env: the effective key");
+        String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains("DEMO MODE"), "the log was captured");
+        assertFalse(text.contains(demo.getProperty("CARDVAULT_DEMO_SK")), "secret key in the log");
+        assertFalse(text.contains(adminKey), "admin key in the log");
+
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path f :
+                    files.filter(f -> f.getFileName().toString().startsWith("cardvault."))
+                            .toList()) {
+                assertEquals(
+                        "rw-------",
+                        java.nio.file.attribute.PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(f)),
+                        f.getFileName() + " must be readable by its owner only");
+            }
+        }
+    }
+
+    /** TCP ports in LISTEN state whose socket belongs to the process (from /proc). */
+    private static Set<Integer> listeningPorts(long pid) throws IOException {
+        Set<String> inodes = new HashSet<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the descriptor went away
+                }
+            }
+        }
+        Set<Integer> ports = new TreeSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            for (String line :
+                    Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 9 && f[3].equals("0A") && inodes.contains(f[9])) {
+                    String local = f[1];
+                    ports.add(Integer.parseInt(local.substring(local.indexOf(':') + 1), 16));
+                }
+            }
+        }
+        return ports;
     }
 
     private static void assertNoPan(String text, String where) {

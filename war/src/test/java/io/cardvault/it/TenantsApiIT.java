@@ -197,4 +197,41 @@ class TenantsApiIT {
         assertEquals(200, openapi.status());
         assertTrue(openapi.body().contains("/tokens"), "the OpenAPI document lists the API");
     }
+
+    @Test
+    void staticAssets_gzipEtagAndCacheHeaders() throws Exception {
+        Reply gz = api.send("GET", "js/cardvault.js", null, "Accept-Encoding", "gzip");
+        assertEquals(200, gz.status());
+        assertEquals("gzip", gz.header("Content-Encoding"));
+        assertEquals("public, max-age=300", gz.header("Cache-Control"));
+        String etag = gz.header("ETag");
+        assertTrue(etag != null && etag.startsWith("\""), "a strong ETag");
+        assertEquals(
+                304,
+                api.send(
+                                "GET",
+                                "js/cardvault.js",
+                                null,
+                                "Accept-Encoding",
+                                "gzip",
+                                "If-None-Match",
+                                etag)
+                        .status());
+        Reply plain = api.send("GET", "fields/field.js", null);
+        assertEquals(200, plain.status());
+        assertEquals(null, plain.header("Content-Encoding"), "identity when gzip is not accepted");
+
+        String version =
+                jakarta.json.Json.createReader(
+                                java.nio.file.Files.newBufferedReader(
+                                        java.nio.file.Path.of("../client-js/package.json")))
+                        .readObject()
+                        .getString("version");
+        Reply versioned = api.send("GET", "js/v" + version + "/cardvault.js", null);
+        assertEquals(200, versioned.status());
+        assertEquals("public, max-age=31536000, immutable", versioned.header("Cache-Control"));
+        Reply types = api.send("GET", "js/cardvault.d.ts", null);
+        assertEquals(200, types.status());
+        assertTrue(types.header("Content-Type").startsWith("application/typescript"));
+    }
 }

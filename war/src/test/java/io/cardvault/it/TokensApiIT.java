@@ -10,6 +10,7 @@ import io.cardvault.it.Api.Reply;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -317,6 +318,74 @@ class TokensApiIT {
                         "x-api-key",
                         sk);
         assertTrue(invalidUtf8.status() == 400 || invalidUtf8.status() == 422);
+    }
+
+    @Test
+    void create_hugeNumbers_4xxNever500() {
+        for (String n :
+                List.of("1e99999999999", "1E+99999", "9".repeat(5000), "-" + "1".repeat(300))) {
+            String body =
+                    "{\"number\":\"4111111111111111\",\"expiryMonth\":"
+                            + n
+                            + ",\"expiryYear\":2031}";
+            Reply r = api.postJson("api/v1/tokens", body, "x-api-key", sk);
+            assertTrue(r.status() == 400 || r.status() == 422, "answered " + r.status());
+            assertEquals("application/problem+json", r.header("Content-Type"));
+            Reply year =
+                    api.postJson(
+                            "api/v1/tokens",
+                            "{\"number\":\"4111111111111111\",\"expiryMonth\":12,\"expiryYear\":"
+                                    + n
+                                    + "}",
+                            "x-api-key",
+                            sk);
+            assertTrue(year.status() == 400 || year.status() == 422, "answered " + year.status());
+        }
+    }
+
+    @Test
+    void create_publishableKeyFromForeignOrigin_403OriginNotAllowed() {
+        String card = Api.card("4111111111111111", 12, 2031, "123");
+        Reply foreign =
+                api.postJson(
+                        "api/v1/tokens", card, "x-api-key", pk, "Origin", "https://evil.example");
+        assertEquals(403, foreign.status(), foreign.body());
+        assertEquals("origin-not-allowed", foreign.problemType());
+        Reply opaque = api.postJson("api/v1/tokens", card, "x-api-key", pk, "Origin", "null");
+        assertEquals(403, opaque.status());
+
+        Reply tenantOrigin =
+                api.postJson(
+                        "api/v1/tokens", card, "x-api-key", pk, "Origin", "https://shop.example");
+        assertEquals(201, tenantOrigin.status(), tenantOrigin.body());
+        // cardvault's own origin is cardvault.public-url, which also prefixes problem types
+        String type = foreign.json().getString("type");
+        String own = type.substring(0, type.indexOf("/problems/"));
+        Reply ownOrigin = api.postJson("api/v1/tokens", card, "x-api-key", pk, "Origin", own);
+        assertEquals(201, ownOrigin.status(), ownOrigin.body());
+        Reply server = api.postJson("api/v1/tokens", card, "x-api-key", pk);
+        assertEquals(201, server.status(), "no Origin: not a browser, not judged");
+        Reply secret =
+                api.postJson(
+                        "api/v1/tokens", card, "x-api-key", sk, "Origin", "https://evil.example");
+        assertEquals(201, secret.status(), "secret keys are not judged by origin");
+    }
+
+    @Test
+    void fieldsPage_duplicateKey_400() {
+        Reply one = api.send("GET", "fields/field.html?key=" + pk + "&field=number", null);
+        assertEquals(200, one.status());
+        JsonObject other = api.createTenant("Tokens IT other " + UUID.randomUUID());
+        Reply two =
+                api.send(
+                        "GET",
+                        "fields/field.html?key="
+                                + other.getString("publishableKey")
+                                + "&key="
+                                + pk
+                                + "&field=number",
+                        null);
+        assertEquals(400, two.status());
     }
 
     @Test

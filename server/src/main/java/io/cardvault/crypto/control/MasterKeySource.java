@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Where the master key comes from: {@code cardvault.master-key} (env {@code CARDVAULT_MASTER_KEY},
  * base64 of 32 bytes), else {@code cardvault.master-key-file}, else — in demo mode only — a key
  * file generated under the data directory with owner-only permissions. Outside demo mode a missing
- * key stops the start-up instead of silently creating one.
+ * key stops the start-up instead of silently creating one. For a master key rotation the old key is
+ * given as {@code cardvault.master-key-previous} for one start ({@link Keyring} re-wraps).
  */
 @ApplicationScoped
 public class MasterKeySource {
@@ -34,7 +35,21 @@ public class MasterKeySource {
     @ConfigProperty(name = "cardvault.master-key-file")
     Optional<String> masterKeyFile;
 
+    @Inject
+    @ConfigProperty(name = "cardvault.master-key-previous")
+    Optional<String> previousMasterKey;
+
     @Inject DemoMode demoMode;
+
+    /**
+     * The master key being rotated away from ({@code cardvault.master-key-previous}, env {@code
+     * CARDVAULT_MASTER_KEY_PREVIOUS}): set only for the start that re-wraps the key material.
+     */
+    public Optional<byte[]> previousMasterKey() {
+        return previousMasterKey
+                .filter(k -> !k.isBlank())
+                .map(k -> decode(k, "cardvault.master-key-previous"));
+    }
 
     public byte[] masterKey() {
         if (masterKey.isPresent() && !masterKey.get().isBlank()) {

@@ -1,5 +1,6 @@
 package io.cardvault.demo.boundary;
 
+import io.cardvault.demo.control.DemoOrderStore;
 import io.cardvault.demo.control.DemoTenant;
 import io.cardvault.platform.control.JsonBodies;
 import jakarta.inject.Inject;
@@ -18,21 +19,37 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /demo/pay} {@code {"tokenId": "...", "amount": 1999, "currency": "EUR"}}: the demo
- * merchant's backend. Like a real merchant it holds only the token id and its secret key, and pays
- * by calling cardvault's forwarding endpoint over HTTP with placeholders, against the sandbox PSP.
+ * {@code POST /demo/pay} {@code {"tokenId": "...", "amount": 1999, "currency": "EUR",
+ * "customerName": "..."}}: the demo merchant's backend. Like a real merchant it holds only the
+ * token id and its secret key, and pays by calling cardvault's forwarding endpoint over HTTP with
+ * placeholders, against the sandbox PSP. Every attempt that reaches the PSP is kept as an order in
+ * {@link DemoOrderStore} (no card data, no token). The answer carries {@code outcome}: {@code
+ * {status: approved|declined|failed, reason, transactionId}}, where {@code reason} is a sandbox
+ * decline or card error code the page turns into a localized message.
  */
 @WebServlet("/demo/pay")
 public class DemoPayServlet extends HttpServlet {
 
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f-]{36}");
+    private static final Pattern CODE = Pattern.compile("[a-z_]{1,40}");
+    private static final Pattern TRANSACTION = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /** The sandbox's card errors (400) that the page explains like a decline. */
+    private static final Set<String> CARD_ERRORS =
+            Set.of("invalid_number", "invalid_expiry", "invalid_cvc");
+
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject DemoTenant demoTenant;
+
+    @Inject DemoOrderStore orders;
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -54,6 +71,16 @@ public class DemoPayServlet extends HttpServlet {
         String tokenId = in.getString("tokenId", "");
         long amount = in.get("amount") instanceof jakarta.json.JsonNumber n ? n.longValue() : 1999;
         String currency = in.getString("currency", "EUR").replaceAll("[^A-Z]", "");
+        Optional<String> customerName;
+        try {
+            customerName = customerName(in);
+        } catch (IllegalArgumentException e) {
+            reply(
+                    res,
+                    400,
+                    "{\"error\":\"customerName: up to 100 characters, no card numbers\",\"code\":\"customer-name\"}");
+            return;
+        }
         if (!TOKEN.matcher(tokenId).matches() || amount <= 0 || currency.length() != 3) {
             reply(
                     res,
@@ -89,17 +116,25 @@ public class DemoPayServlet extends HttpServlet {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             JsonValue psp = parse(r.body());
+            boolean proxyError = r.headers().firstValue("x-cardvault-error").isPresent();
+            String forwardId = r.headers().firstValue("x-cardvault-forward-id").orElse("");
+            JsonObject outcome = outcome(r.statusCode(), proxyError, psp, forwardId);
+            orders.insert(
+                    Optional.of(outcome.getString("transactionId")).filter(t -> !t.isEmpty()),
+                    customerName,
+                    amount,
+                    currency,
+                    outcome.getString("status"),
+                    Optional.of(outcome.getString("reason")).filter(t -> !t.isEmpty()),
+                    Instant.now());
             reply(
                     res,
                     200,
                     Json.createObjectBuilder()
                             .add("status", r.statusCode())
-                            .add(
-                                    "proxyError",
-                                    r.headers().firstValue("x-cardvault-error").isPresent())
-                            .add(
-                                    "forwardId",
-                                    r.headers().firstValue("x-cardvault-forward-id").orElse(""))
+                            .add("proxyError", proxyError)
+                            .add("forwardId", forwardId)
+                            .add("outcome", outcome)
                             .add("response", psp)
                             .build()
                             .toString());
@@ -107,6 +142,57 @@ public class DemoPayServlet extends HttpServlet {
             Thread.currentThread().interrupt();
             reply(res, 504, "{\"error\":\"interrupted\"}");
         }
+    }
+
+    /**
+     * The merchant's view of the PSP's answer: approved (201), declined (402, with the sandbox's
+     * declineCode), a card error (400 invalid_number / invalid_expiry / invalid_cvc, as declined)
+     * or failed (anything else, including cardvault's own proxy errors). Only codes of the expected
+     * shape pass; the page maps them to messages and never shows them raw.
+     */
+    static JsonObject outcome(int status, boolean proxyError, JsonValue psp, String forwardId) {
+        JsonObject o = psp instanceof JsonObject obj ? obj : JsonValue.EMPTY_JSON_OBJECT;
+        String pspId = o.getString("id", "");
+        String transactionId =
+                TRANSACTION.matcher(pspId).matches()
+                        ? pspId
+                        : TRANSACTION.matcher(forwardId).matches() ? forwardId : "";
+        String result;
+        String reason = "";
+        if (!proxyError && status == 201 && "approved".equals(o.getString("status", ""))) {
+            result = "approved";
+        } else if (!proxyError && status == 402 && "declined".equals(o.getString("status", ""))) {
+            result = "declined";
+            reason = o.getString("declineCode", "card_declined");
+        } else if (!proxyError
+                && status == 400
+                && o.get("error") instanceof JsonObject error
+                && CARD_ERRORS.contains(error.getString("code", ""))) {
+            result = "declined";
+            reason = error.getString("code");
+        } else {
+            result = "failed";
+        }
+        return Json.createObjectBuilder()
+                .add("status", result)
+                .add("reason", CODE.matcher(reason).matches() ? reason : "")
+                .add("transactionId", transactionId)
+                .build();
+    }
+
+    /**
+     * The optional customer name of the order: trimmed, control characters removed, at most 100
+     * characters, and refused when it holds 6 or more digits (it must never carry a card number).
+     */
+    static Optional<String> customerName(JsonObject in) {
+        if (!(in.get("customerName") instanceof jakarta.json.JsonString js)) {
+            return Optional.empty();
+        }
+        String name = js.getString().replaceAll("\\p{Cntrl}", "").strip();
+        if (name.length() > 100 || name.chars().filter(Character::isDigit).count() >= 6) {
+            throw new IllegalArgumentException("customerName");
+        }
+        return name.isEmpty() ? Optional.empty() : Optional.of(name);
     }
 
     private static boolean cvcAvailable(String base, String sk, String tokenId)

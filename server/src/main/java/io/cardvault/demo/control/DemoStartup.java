@@ -48,7 +48,9 @@ public class DemoStartup {
                 demoTenant.ensure(
                         demoMode.dataDirectory(),
                         URI.create(publicUrl),
-                        adminGuard.hasConfiguredKey());
+                        adminGuard.hasConfiguredKey()
+                                ? adminGuard.effectiveKey()
+                                : java.util.Optional.empty());
         if (!adminGuard.hasConfiguredKey()) {
             adminGuard.useDemoKey(demo.adminKey());
         }
@@ -72,23 +74,13 @@ public class DemoStartup {
                         .append("  Demo tenant   : ")
                         .append(demo.tenantId())
                         .append('\n');
-        if (demo.created()) {
-            banner.append("  Publishable key : ")
-                    .append(demo.publishableKey())
-                    .append('\n')
-                    .append("  Secret key      : ")
-                    .append(demo.secretKey())
-                    .append('\n')
-                    .append("  Admin key       : ")
-                    .append(
-                            adminGuard.hasConfiguredKey()
-                                    ? "(from cardvault.admin.key)"
-                                    : demo.adminKey())
-                    .append('\n')
-                    .append("  These keys are shown once; they are also in ");
-        } else {
-            banner.append("  Keys reused from the first start; load them into your shell with: . ");
-        }
+        // Secret and admin keys never go through the log (it may be a file others read): they
+        // are only in demo.env, owner-only. The publishable key is public by design.
+        banner.append("  Publishable key : ")
+                .append(demo.publishableKey())
+                .append('\n')
+                .append(
+                        "  Secret key and admin key: in the owner-only file (load them with . <file>): ");
         banner.append(demoMode.dataDirectory().resolve("demo.env"))
                 .append('\n')
                 .append("  Demo mode is for trying cardvault: do not put real cards in it.\n");

@@ -67,27 +67,34 @@ public class DemoTenant {
         }
     }
 
-    public Demo ensure(Path dataDir, URI publicUrl, boolean adminKeyConfigured) {
+    /**
+     * @param configuredAdminKey {@code cardvault.admin.key} when set: then it is the effective
+     *     admin key, and demo.env lists it instead of a demo key that would not work
+     */
+    public Demo ensure(Path dataDir, URI publicUrl, Optional<String> configuredAdminKey) {
         Path file = dataDir.resolve("demo.env");
         Properties p = read(file);
         String tenantId = p.getProperty("CARDVAULT_DEMO_TENANT");
         Optional<Tenant> existing = tenantId == null ? Optional.empty() : registry.find(tenantId);
+        String adminKey =
+                configuredAdminKey
+                        .or(() -> Optional.ofNullable(p.getProperty("CARDVAULT_ADMIN_KEY")))
+                        .orElseGet(() -> "ak_" + ApiKeys.randomBase62(32));
         if (existing.isPresent()) {
             allowSelf(existing.get(), publicUrl);
-            current =
-                    new Demo(
-                            existing.get().id(),
-                            p.getProperty("CARDVAULT_DEMO_PK"),
-                            p.getProperty("CARDVAULT_DEMO_SK"),
-                            p.getProperty("CARDVAULT_ADMIN_KEY"),
-                            false);
+            String pk = p.getProperty("CARDVAULT_DEMO_PK");
+            String sk = p.getProperty("CARDVAULT_DEMO_SK");
+            TenantId id = existing.get().id();
+            if (!adminKey.equals(p.getProperty("CARDVAULT_ADMIN_KEY"))) {
+                write(file, id.value(), pk, sk, adminKey);
+            }
+            current = new Demo(id, pk, sk, adminKey, false);
             return current;
         }
         TenantRegistry.Created created =
                 registry.create("Demo Shop", origins(publicUrl), destinations(publicUrl));
         Tenant t = created.tenant();
         var keys = created.keys();
-        String adminKey = p.getProperty("CARDVAULT_ADMIN_KEY", "ak_" + ApiKeys.randomBase62(32));
         write(file, t.id().value(), keys.publishableKey(), keys.secretKey(), adminKey);
         current = new Demo(t.id(), keys.publishableKey(), keys.secretKey(), adminKey, true);
         return current;

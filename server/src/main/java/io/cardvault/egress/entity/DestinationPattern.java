@@ -79,6 +79,10 @@ public final class DestinationPattern {
             throw new IllegalArgumentException(
                     "a wildcard pattern needs a domain of at least two labels after '*.'");
         }
+        if (wildcard && PublicSuffixes.wildcardCoversPublicSuffix(host.name())) {
+            throw new IllegalArgumentException(
+                    "a wildcard pattern must not cover a public suffix (such as *.co.uk)");
+        }
         if (slash < 0) {
             return new DestinationPattern(scheme, wildcard, host, port[0], Optional.empty(), false);
         }

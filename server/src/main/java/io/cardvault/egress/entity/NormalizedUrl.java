@@ -2,6 +2,11 @@ package io.cardvault.egress.entity;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -142,21 +147,66 @@ public record NormalizedUrl(
             }
         }
         String path = out.toString();
-        String[] segments = path.split("/", -1);
+        String[] segments = decodedUtf8(path).split("/", -1);
         for (int i = 1; i < segments.length; i++) {
             String segment = segments[i];
             boolean emptyInside = segment.isEmpty() && i < segments.length - 1;
-            if (segment.equals(".") || segment.equals("..") || emptyInside) {
+            if (isDotSegment(segment) || emptyInside || segment.startsWith(";")) {
                 throw new IllegalArgumentException("dot or empty segment in URL path");
             }
         }
         return path;
     }
 
+    /**
+     * {@code .} and {@code ..}, also with path parameters ({@code ..;x}, {@code .;}: Tomcat and
+     * Spring servers drop the parameter and then resolve the dots) and in compatibility forms
+     * (fullwidth or one-dot-leader dots, which some servers normalise with NFKC).
+     */
+    private static boolean isDotSegment(String segment) {
+        int semicolon = segment.indexOf(';');
+        String name = semicolon < 0 ? segment : segment.substring(0, semicolon);
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        return folded.equals(".") || folded.equals("..") || name.equals(".") || name.equals("..");
+    }
+
+    /**
+     * The path with its percent-escapes decoded as strict UTF-8: overlong forms such as {@code
+     * %C0%AE} (an old way to smuggle a '.') and any other invalid sequence are refused.
+     */
+    private static String decodedUtf8(String path) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '%') {
+                bytes.write(hexByte(path, i));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("invalid or overlong UTF-8 escape in URL path");
+        }
+    }
+
     private static String percentInPath(String raw, int i) {
         int value = hexByte(raw, i);
         if (value == '.' || value == '/' || value == '\\') {
             throw new IllegalArgumentException("percent-encoded '.', '/' or '\\' in URL path");
+        }
+        if (value == '%'
+                && i + 5 <= raw.length()
+                && isHex(raw.charAt(i + 3))
+                && isHex(raw.charAt(i + 4))) {
+            throw new IllegalArgumentException("double percent-encoding in URL path");
         }
         if (UriCharacters.isUnreserved(value)) {
             return String.valueOf((char) value);
@@ -192,6 +242,10 @@ public record NormalizedUrl(
             throw new IllegalArgumentException("invalid percent-encoding in URL");
         }
         return high * 16 + low;
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0 && c < 0x80;
     }
 
     private static int indexOfAny(String text, String chars, int from) {

@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * The hosted-field iframe page may only be framed by the tenant's allowed origins: {@code
  * Content-Security-Policy: frame-ancestors <origins>} built from the publishable key in the URL. An
- * unknown, revoked or secret key gets {@code frame-ancestors 'none'} and a visible error page
- * instead of the field. Scripts and styles only from this origin, no inline code.
+ * unknown, revoked or secret key gets a visible error page that any page may frame and that reports
+ * {@code loaderror: invalid-key} to the merchant page. Scripts and styles only from this origin, no
+ * inline code.
  */
 @WebFilter(urlPatterns = "/fields/*")
 public class FieldsPageFilter extends HttpFilter {
@@ -43,9 +44,15 @@ public class FieldsPageFilter extends HttpFilter {
             chain.doFilter(req, res);
             return;
         }
+        String[] keys = req.getParameterValues("key");
+        if (keys != null && keys.length > 1) {
+            // the CSP would come from one key and the script would use another (issue 10 #9)
+            refuse(res, 400, "the URL names more than one publishable key");
+            return;
+        }
         Optional<Tenant> tenant = tenantOf(req.getParameter("key"));
         if (tenant.isEmpty()) {
-            refuse(res);
+            invalidKey(res);
             return;
         }
         res.setHeader(
@@ -57,8 +64,12 @@ public class FieldsPageFilter extends HttpFilter {
         chain.doFilter(req, res);
     }
 
+    /**
+     * The tenant's origins, and cardvault's own ({@code 'self'}): its hosted payment page ({@code
+     * /pay/<session>}) is a page like a merchant's that mounts the same fields.
+     */
     static String frameAncestors(List<String> origins) {
-        return origins.isEmpty() ? "'none'" : String.join(" ", origins);
+        return origins.isEmpty() ? "'self'" : "'self' " + String.join(" ", origins);
     }
 
     private Optional<Tenant> tenantOf(String key) {
@@ -71,8 +82,35 @@ public class FieldsPageFilter extends HttpFilter {
                 .flatMap(registry::find);
     }
 
-    private static void refuse(HttpServletResponse res) throws IOException {
+    /**
+     * An unknown, revoked or secret key: a page that any merchant page may frame (it collects
+     * nothing) and that runs {@code field.js}, which reads {@code data-cardvault-error} and tells
+     * the merchant page {@code loaderror: invalid-key} at once, instead of a broken frame and a
+     * timeout.
+     */
+    private static void invalidKey(HttpServletResponse res) throws IOException {
         res.setStatus(403);
+        res.setHeader(
+                "Content-Security-Policy",
+                "default-src 'none'; script-src 'self'; style-src 'self'; base-uri 'none';"
+                        + " form-action 'none'; frame-ancestors *");
+        res.setHeader("Cache-Control", "no-store");
+        res.setContentType("text/html;charset=UTF-8");
+        res.getOutputStream()
+                .write(
+                        ("<!doctype html><html lang=\"en\" data-cardvault-error=\"invalid-key\">"
+                                        + "<head><meta charset=\"utf-8\"><title>cardvault: field"
+                                        + " unavailable</title><link rel=\"stylesheet\""
+                                        + " href=\"field.css\"></head><body><p role=\"alert\">This"
+                                        + " payment field cannot be shown: its publishable key is"
+                                        + " unknown or revoked.</p><script"
+                                        + " src=\"field.js\"></script></body></html>")
+                                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void refuse(HttpServletResponse res, int status, String reason)
+            throws IOException {
+        res.setStatus(status);
         res.setHeader(
                 "Content-Security-Policy",
                 "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
@@ -81,7 +119,8 @@ public class FieldsPageFilter extends HttpFilter {
         byte[] page =
                 ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>cardvault: field unavailable</title></head>"
                                 + "<body><p style=\"font:14px sans-serif;color:#b00020\" role=\"alert\">This payment field cannot be shown: "
-                                + "the publishable key in its URL is unknown or revoked.</p></body></html>")
+                                + reason
+                                + ".</p></body></html>")
                         .getBytes(StandardCharsets.UTF_8);
         res.getOutputStream().write(page);
     }

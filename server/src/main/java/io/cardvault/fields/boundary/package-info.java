@@ -1,5 +1,2 @@
-/**
- * Servlets and filters of the browser side: hosted-field page headers and the demo merchant. The
- * demo backend holds token ids only, never card data.
- */
+/** The filter that gives the hosted-field pages their Content-Security-Policy. */
 package io.cardvault.fields.boundary;

@@ -52,6 +52,7 @@ public class AuditResource {
                             .add("method", e.method())
                             .add("status", e.status())
                             .add("durationMs", e.durationMillis())
+                            .add("preview", e.preview())
                             .add("createdAt", Instant.ofEpochMilli(e.createdAt()).toString());
             addNullable(o, "host", e.host());
             addNullable(o, "path", e.path());

@@ -1,10 +1,8 @@
 package io.cardvault.forwarding.boundary;
 
 import io.cardvault.forwarding.control.Forwarder;
-import io.cardvault.forwarding.entity.ForwardRequest;
 import io.cardvault.forwarding.entity.RelayedResponse;
 import io.cardvault.platform.boundary.MarksOwnErrors;
-import io.cardvault.platform.control.JsonBodies;
 import io.cardvault.tenants.control.Authenticator;
 import io.cardvault.tenants.entity.Caller;
 import jakarta.inject.Inject;
@@ -18,10 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -80,15 +74,8 @@ public class ForwardResource {
 
     private Response handle(String method, InputStream body) {
         Caller caller = auth.secretKey(httpHeaders.getHeaderString("x-api-key"));
-        byte[] bytes = JsonBodies.readLimited(body, maxBody);
-        Map<String, List<String>> headers = new HashMap<>();
-        httpHeaders
-                .getRequestHeaders()
-                .forEach(
-                        (name, values) ->
-                                headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         RelayedResponse relayed =
-                forwarder.forward(caller, new ForwardRequest(method, headers, bytes));
+                forwarder.forward(caller, ForwardRequests.read(method, body, httpHeaders, maxBody));
         Response.ResponseBuilder b = Response.status(relayed.status());
         relayed.headers()
                 .forEach(

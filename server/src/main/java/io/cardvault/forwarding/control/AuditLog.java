@@ -9,8 +9,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The audit trail of forwards: who, which token, method, destination host and path (no query: it
- * may carry card data), status, duration and the proxy's error code. Never bodies or header values.
+ * The audit trail of forwards and their previews (marked {@code preview}): who, which token,
+ * method, destination host and path (no query: it may carry card data), status, duration and the
+ * proxy's error code. Never bodies or header values.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -27,15 +28,16 @@ public class AuditLog {
             int status,
             long durationMillis,
             String errorCode,
-            long createdAt) {}
+            long createdAt,
+            boolean preview) {}
 
     @Inject Jdbc jdbc;
 
     public void record(Entry e) {
         try {
-            jdbc.update(
+            jdbc.append(
                     "insert into forward_audit (id, tenant_id, token_id, method, destination_host, destination_path, status,"
-                            + " duration_ms, error_code, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " duration_ms, error_code, created_at, preview) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     e.forwardId(),
                     e.tenantId().value(),
                     e.tokenId(),
@@ -45,7 +47,8 @@ public class AuditLog {
                     e.status(),
                     e.durationMillis(),
                     e.errorCode(),
-                    e.createdAt());
+                    e.createdAt(),
+                    e.preview());
         } catch (RuntimeException failure) {
             LOG.log(
                     Level.SEVERE,
@@ -69,7 +72,8 @@ public class AuditLog {
                                 rs.getInt("status"),
                                 rs.getLong("duration_ms"),
                                 rs.getString("error_code"),
-                                rs.getLong("created_at")),
+                                rs.getLong("created_at"),
+                                rs.getBoolean("preview")),
                 tenantId.value());
     }
 

@@ -9,6 +9,7 @@ import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.tokens.entity.TokenId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,8 @@ public final class ForwardAttempt {
     private String errorCode;
     private boolean sent;
     private boolean replayed;
+    private boolean preview;
+    private String injectedCvc;
 
     private ForwardAttempt(TenantId tenantId, ForwardRequest request, String url, TokenId token) {
         this.tenantId = tenantId;
@@ -140,8 +143,22 @@ public final class ForwardAttempt {
         status = type.status();
     }
 
+    /** A preview: nothing will be sent; audited as such. */
+    void previewed() {
+        preview = true;
+    }
+
     void replayed() {
         replayed = true;
+    }
+
+    /** The CVC this forward sent, so the stored replay can be cleared of it (PCI DSS 3.3.1.2). */
+    void injectedCvc(String cvc) {
+        injectedCvc = cvc;
+    }
+
+    Optional<String> injectedCvc() {
+        return Optional.ofNullable(injectedCvc);
     }
 
     boolean wasSent() {
@@ -163,7 +180,8 @@ public final class ForwardAttempt {
                 status,
                 (System.nanoTime() - startedNanos) / 1_000_000,
                 errorCode,
-                nowMillis);
+                nowMillis,
+                preview);
     }
 
     static String[] splitQuery(String url) {

@@ -43,6 +43,12 @@ final class ForwardProblems {
     }
 
     static ProblemException failure(Throwable cause) {
+        // sec1 (issue 10 #7): the bounded body reader fails with its own problem (too large)
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+        }
         if (cause instanceof HttpConnectTimeoutException) {
             return timeout();
         }

@@ -1,10 +1,14 @@
 package io.cardvault.forwarding.control;
 
+import io.cardvault.crypto.control.CardEncryptor;
+import io.cardvault.crypto.control.DecryptionFailedException;
 import io.cardvault.crypto.control.Keyring;
 import io.cardvault.forwarding.entity.RelayedResponse;
 import io.cardvault.idempotency.control.Idempotency;
 import io.cardvault.idempotency.entity.IdempotencyKey;
 import io.cardvault.tenants.entity.TenantId;
+import io.cardvault.tokens.control.TokenVault;
+import io.cardvault.tokens.entity.TokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,26 +28,32 @@ import java.util.Optional;
 /**
  * {@code Idempotency-Key} for forwards, on the one idempotency mechanism: the key is reserved
  * before the destination is called, and the first response (already masked) is stored encrypted for
- * 24 hours, recorded against the token so that deleting the token forgets it. A retry gets that
- * response without a second call; a retry while the first is in flight, or with a different
- * request, is 409.
+ * 24 hours, recorded against the token so that deleting the token forgets it. The CVC is never
+ * stored (PCI DSS 3.3.1.2): when the forward sent it, every standalone occurrence of its digits is
+ * masked out of the stored copy first ({@link ReplayCvcMask}). A retry gets that response without a
+ * second call; a retry while the first is in flight, or with a different request, is 409.
  */
 @ApplicationScoped
 public class ForwardReplays {
 
     static final String SCOPE = "forward";
+    static final String DEK_FORMAT = "dek1:";
+    static final String GONE = "gone";
 
     @Inject Idempotency idempotency;
 
     @Inject Keyring keyring;
 
+    @Inject TokenVault vault;
+
     /**
      * @return the stored response to replay, or empty when the caller now owns the key
      */
-    public Optional<RelayedResponse> reserve(TenantId tenantId, IdempotencyKey key, String digest) {
+    public Optional<RelayedResponse> reserve(
+            TenantId tenantId, TokenId tokenId, IdempotencyKey key, String digest) {
         return idempotency
                 .reserve(tenantId, SCOPE, key, digest)
-                .map(stored -> decode(tenantId, key.value(), stored));
+                .map(stored -> decode(tenantId, tokenId, key.value(), stored));
     }
 
     public void complete(ForwardAttempt attempt, IdempotencyKey key, RelayedResponse response) {
@@ -51,7 +61,13 @@ public class ForwardReplays {
                 attempt.tenantId(),
                 SCOPE,
                 key,
-                encode(attempt.tenantId(), key.value(), response),
+                encode(
+                        attempt.tenantId(),
+                        attempt.tokenId(),
+                        key.value(),
+                        attempt.injectedCvc()
+                                .map(cvc -> ReplayCvcMask.mask(response, cvc))
+                                .orElse(response)),
                 Optional.of(attempt.tokenId().value()));
     }
 
@@ -67,7 +83,7 @@ public class ForwardReplays {
      */
     static final int MAX_REPLAY_BODY = 512 * 1024;
 
-    private String encode(TenantId tenantId, String key, RelayedResponse r) {
+    private String encode(TenantId tenantId, TokenId tokenId, String key, RelayedResponse r) {
         boolean truncated = r.body().length > MAX_REPLAY_BODY;
         JsonObjectBuilder headers = Json.createObjectBuilder();
         if (truncated) {
@@ -88,22 +104,48 @@ public class ForwardReplays {
                         .add("body", truncated ? "" : Base64.getEncoder().encodeToString(r.body()))
                         .build()
                         .toString();
+        Optional<CardEncryptor> encryptor = vault.encryptorOf(tenantId, tokenId);
+        if (encryptor.isEmpty()) {
+            return GONE; // deleted while the forward ran: keep nothing of it
+        }
         byte[] ct =
-                keyring.cardEncryptor()
+                encryptor
+                        .get()
                         .encrypt(
                                 json.getBytes(StandardCharsets.UTF_8),
                                 tenantId.value(),
                                 "forward-replay|" + key);
-        return Base64.getEncoder().encodeToString(ct);
+        return DEK_FORMAT + Base64.getEncoder().encodeToString(ct);
     }
 
-    private RelayedResponse decode(TenantId tenantId, String key, String stored) {
-        byte[] plain =
-                keyring.cardEncryptor()
-                        .decrypt(
-                                Base64.getDecoder().decode(stored),
-                                tenantId.value(),
-                                "forward-replay|" + key);
+    /**
+     * Replays stored since V20 are encrypted under the token's data key ({@value #DEK_FORMAT}), so
+     * deleting the token shreds them too and a key rotation re-wraps them with the token; older
+     * ones (24 h at most) open under the KEKs. A replay whose token is gone answers 404.
+     */
+    private RelayedResponse decode(TenantId tenantId, TokenId tokenId, String key, String stored) {
+        if (GONE.equals(stored)) {
+            throw TokenVault.notFound();
+        }
+        byte[] plain;
+        try {
+            plain =
+                    stored.startsWith(DEK_FORMAT)
+                            ? vault.encryptorOf(tenantId, tokenId)
+                                    .orElseThrow(TokenVault::notFound)
+                                    .decrypt(
+                                            Base64.getDecoder()
+                                                    .decode(stored.substring(DEK_FORMAT.length())),
+                                            tenantId.value(),
+                                            "forward-replay|" + key)
+                            : keyring.legacyCardEncryptor()
+                                    .decrypt(
+                                            Base64.getDecoder().decode(stored),
+                                            tenantId.value(),
+                                            "forward-replay|" + key);
+        } catch (DecryptionFailedException e) {
+            throw TokenVault.notFound();
+        }
         JsonObject o =
                 Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))
                         .readObject();

@@ -53,7 +53,8 @@ public class Forwarder {
                 return call.perform(attempt, tenant(caller));
             }
             Optional<RelayedResponse> replay =
-                    replays.reserve(attempt.tenantId(), key.get(), digest(attempt));
+                    replays.reserve(
+                            attempt.tenantId(), attempt.tokenId(), key.get(), digest(attempt));
             if (replay.isPresent()) {
                 attempt.replayed();
                 return replay.get();
@@ -89,7 +90,7 @@ public class Forwarder {
         }
     }
 
-    private Map<String, List<String>> destinationHeaders(ForwardRequest request) {
+    Map<String, List<String>> destinationHeaders(ForwardRequest request) {
         try {
             return headerRules.toDestination(request.headers());
         } catch (HeaderOverwriteException e) {
@@ -97,7 +98,7 @@ public class Forwarder {
         }
     }
 
-    private Tenant tenant(Caller caller) {
+    Tenant tenant(Caller caller) {
         return tenants.find(caller.tenantId())
                 .orElseThrow(
                         () ->
@@ -107,14 +108,8 @@ public class Forwarder {
     }
 
     private String digest(ForwardAttempt attempt) {
-        ForwardRequest request = attempt.request();
-        byte[] head =
-                (request.method() + "\n" + attempt.url() + "\n" + attempt.tokenId().value() + "\n")
-                        .getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[head.length + request.body().length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(request.body(), 0, all, head.length, request.body().length);
-        return keyring.fingerprinter().keyedDigest(attempt.tenantId().value(), all);
+        return keyring.fingerprinter()
+                .keyedDigest(attempt.tenantId().value(), ForwardDigest.input(attempt));
     }
 
     private RelayedResponse problemResponse(ProblemException e, String forwardId) {

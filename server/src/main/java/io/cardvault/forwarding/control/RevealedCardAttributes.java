@@ -38,6 +38,11 @@ record RevealedCardAttributes(RevealedCard card) implements CardAttributes {
     }
 
     @Override
+    public Optional<String> postalCode() {
+        return card.postalCode();
+    }
+
+    @Override
     public String toString() {
         return "CardAttributes[" + card.number() + "]";
     }

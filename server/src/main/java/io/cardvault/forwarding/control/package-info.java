@@ -1,10 +1,10 @@
 /**
- * The pure logic of the forwarding proxy: placeholder parsing and rendering per content type,
- * destination allow-listing (URL normalisation, pattern matching, address classification),
- * request/response header rules and response redaction.
+ * The forward flow: read the control headers once into a {@link
+ * io.cardvault.forwarding.control.ForwardAttempt}, reserve the idempotency key, check the
+ * destination, reveal the card, render, call the destination through {@code forwarding.http},
+ * redact, relay, and audit every attempt.
  *
- * <p>This package never logs, never puts card data (PAN, CVC, holder name) or the destination query
- * into exception messages, and never opens a network connection itself: DNS resolution is injected
- * so that everything here is unit-testable without a container or a network.
+ * <p>The only package that reads revealed card data. It never logs or audits bodies, queries or
+ * header values, and never puts card data into exception messages.
  */
 package io.cardvault.forwarding.control;

@@ -1,5 +1,6 @@
 package io.cardvault.forwarding.http;
 
+import io.cardvault.platform.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +23,7 @@ public class ForwardClient {
 
     static {
         // lets the proxy connect to a checked IP literal for plain-http destinations and still send
-        // the
-        // merchant's Host (see DestinationPolicy); must be set before java.net.http initialises
+        // the merchant's Host (see DestinationPolicy); must be set before java.net.http initialises
         if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
             System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
         }
@@ -37,11 +37,18 @@ public class ForwardClient {
     @ConfigProperty(name = "cardvault.forward.timeout", defaultValue = "PT30S")
     String timeout;
 
+    static final int DEFAULT_MAX_RESPONSE = 10 * 1024 * 1024;
+
+    @Inject
+    @ConfigProperty(name = "cardvault.forward.max-response", defaultValue = "10485760")
+    int maxResponse = DEFAULT_MAX_RESPONSE;
+
     private HttpClient client;
     private ExecutorService executor;
 
     @PostConstruct
     void init() {
+        timeout(); // a bad setting stops the start-up
         executor =
                 Executors.newCachedThreadPool(
                         r -> {
@@ -58,24 +65,29 @@ public class ForwardClient {
                         .build();
     }
 
+    /**
+     * Sends with {@code Accept-Encoding: identity} whatever the merchant asked for (the redactor
+     * must read the body), and reads at most {@code cardvault.forward.max-response} bytes: a larger
+     * answer fails the future with {@code 502 response-too-large} without being buffered.
+     */
     public CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request) {
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        return client.sendAsync(identityEncoding(request), BoundedBody.handler(maxResponse));
+    }
+
+    static HttpRequest identityEncoding(HttpRequest request) {
+        return HttpRequest.newBuilder(
+                        request, (name, value) -> !name.equalsIgnoreCase("accept-encoding"))
+                .header("Accept-Encoding", "identity")
+                .build();
     }
 
     public Duration timeout() {
-        return parse(timeout, Duration.ofSeconds(30));
+        return Settings.duration("cardvault.forward.timeout", timeout, Duration.ofSeconds(30));
     }
 
     Duration connectTimeout() {
-        return parse(connectTimeout, Duration.ofSeconds(10));
-    }
-
-    private static Duration parse(String value, Duration fallback) {
-        try {
-            return Duration.parse(value);
-        } catch (RuntimeException e) {
-            return fallback;
-        }
+        return Settings.duration(
+                "cardvault.forward.connect-timeout", connectTimeout, Duration.ofSeconds(10));
     }
 
     @jakarta.annotation.PreDestroy

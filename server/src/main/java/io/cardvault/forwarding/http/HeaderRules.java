@@ -39,6 +39,7 @@ public class HeaderRules {
     private static final Set<String> NOT_FORWARDED =
             Set.of(
                     "x-api-key",
+                    "x-admin-key",
                     "x-forward-url",
                     "x-token-id",
                     "idempotency-key",
@@ -60,6 +61,7 @@ public class HeaderRules {
         Map<String, List<String>> names = new TreeMap<>();
         Map<String, List<String>> values = new TreeMap<>();
         Map<String, List<String>> out = caseInsensitiveMap();
+        Map<String, String> originals = new TreeMap<>();
         incoming.forEach(
                 (name, headerValues) -> {
                     String lower = name.toLowerCase(Locale.ROOT);
@@ -67,12 +69,14 @@ public class HeaderRules {
                     if (overwrite.matches()) {
                         (overwrite.group(2).equals("name") ? names : values)
                                 .put(overwrite.group(1), headerValues);
+                        originals.put(lower, name);
                     } else if (!isConnectionLevel(lower, dropped)
                             && !NOT_FORWARDED.contains(lower)
                             && TOKEN.matcher(name).matches()) {
                         out.put(name, headerValues);
                     }
                 });
+        forwardLoneHalves(names, values, originals, out);
         applyOverwrites(names, values, out);
         return out;
     }
@@ -93,6 +97,27 @@ public class HeaderRules {
                     }
                 });
         return out;
+    }
+
+    /**
+     * Only a complete {@code x-<own>-name} + {@code x-<own>-value} pair is an overwrite; a lone
+     * half (e.g. a PSP's own {@code x-customer-name}) is an ordinary header and is forwarded.
+     */
+    private static void forwardLoneHalves(
+            Map<String, List<String>> names,
+            Map<String, List<String>> values,
+            Map<String, String> originals,
+            Map<String, List<String>> out) {
+        for (String own : List.copyOf(names.keySet())) {
+            if (!values.containsKey(own)) {
+                out.put(originals.get("x-" + own + "-name"), names.remove(own));
+            }
+        }
+        for (String own : List.copyOf(values.keySet())) {
+            if (!names.containsKey(own)) {
+                out.put(originals.get("x-" + own + "-value"), values.remove(own));
+            }
+        }
     }
 
     private static void applyOverwrites(

@@ -11,7 +11,8 @@ public enum Attribute {
     EXPIRY_YEAR("expiryYear", true),
     CVC("cvc", false),
     HOLDER_NAME("holderName", false),
-    BRAND("brand", false);
+    BRAND("brand", false),
+    POSTAL_CODE("postalCode", false);
 
     private final String placeholderName;
     private final boolean numeric;
@@ -42,11 +43,12 @@ public enum Attribute {
     String read(CardAttributes card) {
         return switch (this) {
             case NUMBER -> card.number();
-            case EXPIRY_MONTH -> Integer.toString(card.expiryMonth());
-            case EXPIRY_YEAR -> Integer.toString(card.expiryYear());
+            case EXPIRY_MONTH -> card.expiryMonthText();
+            case EXPIRY_YEAR -> card.expiryYearText();
             case CVC -> card.cvc().orElseThrow(CvcUnavailableException::new);
             case HOLDER_NAME -> card.holderName().orElse("");
             case BRAND -> card.brand();
+            case POSTAL_CODE -> card.postalCode().orElse("");
         };
     }
 }

@@ -16,9 +16,24 @@ public interface CardAttributes {
 
     int expiryYear();
 
+    /** The month as placeholders read it; a preview's masked attributes show {@code ***}. */
+    default String expiryMonthText() {
+        return Integer.toString(expiryMonth());
+    }
+
+    /** The year as placeholders read it; a preview's masked attributes show {@code ***}. */
+    default String expiryYearText() {
+        return Integer.toString(expiryYear());
+    }
+
     Optional<String> cvc();
 
     Optional<String> holderName();
 
     String brand();
+
+    /** Not card data, but never logged either; empty when the token has none. */
+    default Optional<String> postalCode() {
+        return Optional.empty();
+    }
 }

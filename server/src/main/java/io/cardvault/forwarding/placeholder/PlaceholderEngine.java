@@ -1,14 +1,8 @@
 package io.cardvault.forwarding.placeholder;
 
 import io.cardvault.forwarding.entity.CvcUnavailableException;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
+import io.cardvault.platform.control.StrictUtf8;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnmappableCharacterException;
 
 /**
  * Replaces placeholders with card data in a request's body, query and header values, escaped for
@@ -19,7 +13,6 @@ import java.nio.charset.UnmappableCharacterException;
  * without even being decoded, which is also why invalid UTF-8 is only an error (400, {@code where =
  * "body"}, position = byte offset of the first bad byte) when there is something to replace.
  */
-@ApplicationScoped
 public class PlaceholderEngine {
 
     public PlaceholderEngine() {}
@@ -92,12 +85,12 @@ public class PlaceholderEngine {
 
     private static String render(Template template, BodyFormat format, CardAttributes card) {
         if (format == BodyFormat.JSON) {
-            // Not lexically valid JSON: processed as text/plain, as the contract says. The merchant
-            // sent
-            // a broken body; we neither repair it nor guess where strings are.
-            return JsonSlots.of(template)
-                    .map(slots -> JsonRendering.render(template, slots, card))
-                    .orElseGet(() -> renderEach(template, ValueEscaper.NONE, card, "body"));
+            // A body declared JSON that is not JSON is refused (400 malformed-body), never
+            // substituted as text: a lenient parser downstream could be broken out of by a value.
+            JsonSlots.Slot[] slots = JsonSlots.of(template).orElseThrow(JsonValidity::malformed);
+            String rendered = JsonRendering.render(template, slots, card);
+            JsonValidity.require(rendered);
+            return rendered;
         }
         return renderEach(template, format.escaper(), card, "body");
     }
@@ -146,18 +139,10 @@ public class PlaceholderEngine {
     }
 
     private static String decode(byte[] body) {
-        CharsetDecoder decoder =
-                StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(body);
         try {
-            return decoder.decode(in).toString();
-        } catch (MalformedInputException | UnmappableCharacterException e) {
-            throw new PlaceholderException("body is not valid UTF-8", in.position(), "body");
-        } catch (CharacterCodingException e) {
-            throw new PlaceholderException("body is not valid UTF-8", 0, "body");
+            return StrictUtf8.decode(body);
+        } catch (StrictUtf8.InvalidUtf8Exception e) {
+            throw new PlaceholderException("body is not valid UTF-8", e.offset(), "body");
         }
     }
 }

@@ -69,6 +69,11 @@ public final class PlaceholderParser {
             skipWhitespace();
         }
         expectClose(start);
+        if (attribute == Attribute.NUMBER
+                && filters.stream().anyMatch(f -> f instanceof Filter.Tail t && t.length() > 4)) {
+            // more than the last 4 digits of a PAN is card data the merchant must not get back
+            throw error("tail(n) on number allows at most 4 digits", start);
+        }
         return new Template.Placeholder(attribute, filters, start, pos);
     }
 

@@ -44,10 +44,6 @@ public record Template(List<Part> parts) {
         }
     }
 
-    public boolean hasPlaceholders() {
-        return parts.stream().anyMatch(Placeholder.class::isInstance);
-    }
-
     public boolean uses(Attribute attribute) {
         return parts.stream()
                 .filter(Placeholder.class::isInstance)

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,7 +24,11 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * java:comp/env/jdbc/cardvault} or {@code jdbc/cardvault}); it is used as it is.
  *
  * <p>Durability: H2 is opened with {@code WRITE_DELAY=0}, so a commit is written to the file before
- * the statement returns and a token acknowledged with 201 survives {@code kill -9} of the process.
+ * the statement returns and survives {@code kill -9} of the process. H2 never flushes the file to
+ * the device by itself, so {@link Jdbc} calls {@link #awaitDurable} after every write it
+ * acknowledges: one {@code CHECKPOINT SYNC} (an {@code fsync}) covers every commit made before it
+ * started (group commit), so a {@code 201} also survives a power cut. PostgreSQL flushes its WAL at
+ * commit itself ({@code synchronous_commit=on}).
  */
 @ApplicationScoped
 public class Database {
@@ -44,12 +49,14 @@ public class Database {
 
     @Inject
     @ConfigProperty(name = "cardvault.db.datasource")
-    java.util.Optional<String> containerDataSource;
+    java.util.Optional<String> containerDataSource = java.util.Optional.empty();
 
     @Inject DemoMode demoMode;
 
-    private JdbcConnectionPool pool;
-    private DataSource dataSource;
+    private volatile JdbcConnectionPool pool;
+    private DataSource containerPool;
+    private String h2Url;
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
     /** Opens and migrates the database at deployment, so a wrong URL fails the deployment. */
     void startEagerly(
@@ -63,14 +70,16 @@ public class Database {
     @PostConstruct
     void open() {
         if (containerDataSource.filter(n -> !n.isBlank()).isPresent()) {
-            dataSource = lookup(containerDataSource.get());
-            migrate(dataSource);
+            containerPool = lookup(containerDataSource.get());
+            migrate(containerPool);
             LOG.info("database ready: the container's DataSource " + containerDataSource.get());
             return;
         }
         String url = demoMode.databaseUrl();
         if (url.startsWith("jdbc:h2:")) {
-            pool = JdbcConnectionPool.create(withDurability(url), user, password.orElse(""));
+            OwnerOnlyFiles.databaseOf(url).ifPresent(OwnerOnlyFiles::prepare);
+            h2Url = withDurability(url);
+            pool = JdbcConnectionPool.create(h2Url, user, password.orElse(""));
         } else if (url.startsWith("jdbc:postgresql:")) {
             PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
             pg.setURL(url);
@@ -86,8 +95,21 @@ public class Database {
         }
         pool.setMaxConnections(maxConnections);
         pool.setLoginTimeout(10); // seconds to wait for a free connection, then 503
-        dataSource = pool;
         migrate(pool);
+        if (url.startsWith("jdbc:h2:")) {
+            OwnerOnlyFiles.databaseOf(url).ifPresent(OwnerOnlyFiles::restrict);
+        }
+        if (onDisk()) {
+            lazyFlusher =
+                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                            r -> {
+                                Thread t = new Thread(r, "cardvault-db-flush");
+                                t.setDaemon(true);
+                                return t;
+                            });
+            lazyFlusher.scheduleWithFixedDelay(
+                    this::flushLazyCommits, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
         LOG.info(
                 () ->
                         "database ready: "
@@ -97,7 +119,7 @@ public class Database {
     private static void migrate(DataSource ds) {
         Flyway.configure(Database.class.getClassLoader())
                 .dataSource(ds)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
                 .load()
                 .migrate();
     }
@@ -112,15 +134,124 @@ public class Database {
     }
 
     static String withDurability(String url) {
-        return url.toUpperCase().contains("WRITE_DELAY") ? url : url + ";WRITE_DELAY=0";
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        String out = upper.contains("WRITE_DELAY") ? url : url + ";WRITE_DELAY=0";
+        // closed by close() below, not by H2's own JVM hook, which runs after the container has
+        // stopped and logs a stack trace on every SIGTERM
+        return upper.contains("DB_CLOSE_ON_EXIT") ? out : out + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong commits =
+            new java.util.concurrent.atomic.AtomicLong();
+    private final Object syncLock = new Object();
+    private volatile long synced; // written under syncLock
+    private java.util.concurrent.ScheduledExecutorService lazyFlusher;
+
+    /**
+     * Returns once every commit this thread made is on the device. Call it after the commit, with
+     * no connection held. On the embedded database that is one {@code CHECKPOINT SYNC} ({@code
+     * fsync} of the database file) shared by every commit that finished before it began: a thread
+     * whose commit an fsync already covers returns without its own. A no-op for PostgreSQL and a
+     * container's pool, whose commit is already durable.
+     */
+    public void awaitDurable() {
+        if (!onDisk()) {
+            return;
+        }
+        long mine = commits.incrementAndGet();
+        synchronized (syncLock) {
+            if (synced >= mine) {
+                return;
+            }
+            long upTo = commits.get();
+            gate.readLock().lock();
+            try (java.sql.Connection c = pool.getConnection();
+                    java.sql.Statement st = c.createStatement()) {
+                st.execute("CHECKPOINT SYNC");
+            } catch (java.sql.SQLException e) {
+                throw new DataAccessException("sync", e);
+            } finally {
+                gate.readLock().unlock();
+            }
+            synced = upTo;
+        }
+    }
+
+    /** A commit that does not wait for the device: it is flushed with the next sync, within 1 s. */
+    public void noteLazyCommit() {
+        commits.incrementAndGet();
+    }
+
+    /** The embedded database in a file (not an in-memory one of the unit tests). */
+    private boolean onDisk() {
+        return h2Url != null && !h2Url.startsWith("jdbc:h2:mem:");
+    }
+
+    private void flushLazyCommits() {
+        try {
+            if (commits.get() > synced) {
+                awaitDurable();
+            }
+        } catch (RuntimeException e) {
+            LOG.warning(
+                    "periodic flush of the embedded database failed: " + e.getClass().getName());
+        }
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return containerPool != null ? containerPool : pool;
+    }
+
+    /**
+     * Every use of a connection holds this shared; {@link #rewriteEmbeddedFiles} holds it alone.
+     */
+    public ReentrantReadWriteLock gate() {
+        return gate;
+    }
+
+    public boolean embedded() {
+        return h2Url != null;
+    }
+
+    /**
+     * Rewrites the embedded database into fresh files ({@code SHUTDOWN COMPACT}), so that no copy
+     * of a deleted row survives in old pages of the MVStore (which keeps many). Requests wait while
+     * it runs (milliseconds for a small database, seconds for a large one); none fails.
+     */
+    public void rewriteEmbeddedFiles() {
+        if (!embedded()) {
+            throw new IllegalStateException("only the embedded database is rewritten this way");
+        }
+        gate.writeLock().lock();
+        try {
+            pool.dispose();
+            org.h2.jdbcx.JdbcDataSource direct = new org.h2.jdbcx.JdbcDataSource();
+            direct.setURL(h2Url);
+            direct.setUser(user);
+            direct.setPassword(password.orElse(""));
+            try (java.sql.Connection c = direct.getConnection();
+                    java.sql.Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN COMPACT");
+            } catch (java.sql.SQLException e) {
+                throw new DataAccessException("compact", e);
+            } finally {
+                JdbcConnectionPool fresh =
+                        JdbcConnectionPool.create(h2Url, user, password.orElse(""));
+                fresh.setMaxConnections(maxConnections);
+                fresh.setLoginTimeout(10);
+                pool = fresh;
+            }
+        } finally {
+            gate.writeLock().unlock();
+        }
     }
 
     @PreDestroy
     void close() {
+        if (lazyFlusher != null) {
+            lazyFlusher.shutdownNow();
+            flushLazyCommits();
+        }
         if (pool != null) {
             pool.dispose();
         }

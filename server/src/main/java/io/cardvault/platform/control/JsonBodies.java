@@ -11,10 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads request bodies defensively: a byte limit (413), strict UTF-8, a nesting limit checked
@@ -69,7 +65,12 @@ public final class JsonBodies {
                         CommonProblem.MALFORMED_REQUEST, "the request body must be a JSON object");
             }
             return value.asJsonObject();
-        } catch (JsonException | IllegalStateException | StackOverflowError e) {
+        } catch (JsonException
+                | IllegalStateException
+                | StackOverflowError
+                | NumberFormatException
+                | ArithmeticException
+                | UnsupportedOperationException e) {
             throw new ProblemException(
                     CommonProblem.MALFORMED_REQUEST, "the request body is not valid JSON");
         }
@@ -77,16 +78,41 @@ public final class JsonBodies {
 
     public static String utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
+            return StrictUtf8.decode(body);
+        } catch (StrictUtf8.InvalidUtf8Exception e) {
             throw new ProblemException(
                     CommonProblem.MALFORMED_REQUEST, "the request body is not valid UTF-8");
         }
+    }
+
+    /** Longest number literal accepted; any real field fits in far fewer characters. */
+    public static final int MAX_NUMBER_LENGTH = 40;
+
+    /**
+     * Skips a number literal and refuses one too large to mean anything ({@code 1e99999999999}, a
+     * 5,000-digit integer): such literals make the JSON library fail outside its own exception type
+     * or spend unbounded time, which would otherwise end as a 500.
+     */
+    private static int numberEnd(String text, int start) {
+        int i = start;
+        int exponentDigits = -1;
+        while (i < text.length() && "0123456789+-.eE".indexOf(text.charAt(i)) >= 0) {
+            char c = text.charAt(i);
+            if (c == 'e' || c == 'E') {
+                exponentDigits = 0;
+            } else if (exponentDigits >= 0 && c >= '0' && c <= '9') {
+                exponentDigits++;
+            }
+            i++;
+        }
+        if (i - start > MAX_NUMBER_LENGTH || exponentDigits > 3) {
+            throw new ProblemException(
+                    CommonProblem.MALFORMED_REQUEST,
+                    "a number in the request body is too large (at most "
+                            + MAX_NUMBER_LENGTH
+                            + " characters and a 3-digit exponent)");
+        }
+        return i;
     }
 
     /**
@@ -107,6 +133,8 @@ public final class JsonBodies {
                 }
             } else if (c == '"') {
                 inString = true;
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                i = numberEnd(text, i) - 1;
             } else if (c == '{' || c == '[') {
                 if (++depth > MAX_DEPTH) {
                     throw new ProblemException(

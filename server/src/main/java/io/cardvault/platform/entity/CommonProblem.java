@@ -6,6 +6,7 @@ package io.cardvault.platform.entity;
  */
 public enum CommonProblem implements ProblemType {
     MALFORMED_REQUEST(400, "malformed-request", "Malformed request"),
+    HTTPS_REQUIRED(403, "https-required", "HTTPS required"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
@@ -15,28 +16,14 @@ public enum CommonProblem implements ProblemType {
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
 
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final ProblemDefinition definition;
 
     CommonProblem(int status, String slug, String title) {
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.definition = new ProblemDefinition(status, slug, title);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemDefinition definition() {
+        return definition;
     }
 }

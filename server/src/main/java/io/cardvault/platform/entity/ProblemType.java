@@ -7,10 +7,18 @@ package io.cardvault.platform.entity;
  */
 public interface ProblemType {
 
-    int status();
+    ProblemDefinition definition();
+
+    default int status() {
+        return definition().status();
+    }
 
     /** The stable, kebab-case code, e.g. {@code invalid-card}; part of the API contract. */
-    String slug();
+    default String slug() {
+        return definition().slug();
+    }
 
-    String title();
+    default String title() {
+        return definition().title();
+    }
 }

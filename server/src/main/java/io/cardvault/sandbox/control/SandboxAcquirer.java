@@ -4,6 +4,7 @@ import io.cardvault.cards.control.BrandCatalog;
 import io.cardvault.cards.control.ExpiryRules;
 import io.cardvault.cards.control.Luhn;
 import io.cardvault.cards.entity.Brand;
+import io.cardvault.platform.control.RandomText;
 import io.cardvault.sandbox.entity.DeclineCode;
 import io.cardvault.sandbox.entity.ErrorCode;
 import io.cardvault.sandbox.entity.InvalidPaymentException;
@@ -51,8 +52,6 @@ public class SandboxAcquirer {
 
     private static final Logger LOG = Logger.getLogger(SandboxAcquirer.class.getName());
     private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
-    private static final char[] ID_ALPHABET =
-            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
     private final Clock clock;
     private final Random random;
@@ -161,10 +160,6 @@ public class SandboxAcquirer {
     }
 
     private String newId() {
-        StringBuilder id = new StringBuilder("pay_");
-        for (int i = 0; i < 24; i++) {
-            id.append(ID_ALPHABET[random.nextInt(ID_ALPHABET.length)]);
-        }
-        return id.toString();
+        return "pay_" + RandomText.base62(random, 24);
     }
 }

@@ -22,6 +22,7 @@ final class TenantJson {
         return base(t, keys)
                 .add("publishableKey", issued.publishableKey())
                 .add("secretKey", issued.secretKey())
+                .add("callbackSecret", issued.callbackSecret())
                 .build();
     }
 

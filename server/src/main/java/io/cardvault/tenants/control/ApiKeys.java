@@ -1,5 +1,6 @@
 package io.cardvault.tenants.control;
 
+import io.cardvault.platform.control.RandomText;
 import io.cardvault.tenants.entity.KeyKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,8 +18,6 @@ public final class ApiKeys {
     public static final int PREFIX_LENGTH = 11;
     static final int RANDOM_CHARS = 32;
 
-    private static final char[] ALPHABET =
-            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeys() {}
@@ -28,11 +27,7 @@ public final class ApiKeys {
     }
 
     public static String randomBase62(int length) {
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            sb.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
-        }
-        return sb.toString();
+        return RandomText.base62(RANDOM, length);
     }
 
     public static String prefixOf(String key) {

@@ -29,6 +29,8 @@ public class TenantRegistry {
 
     @Inject ApiKeyStore keys;
 
+    @Inject CallbackSecretStore callbackSecrets;
+
     /** Creates the tenant and its first publishable and secret key in one transaction. */
     public Created create(String name, List<String> origins, List<String> destinations) {
         Tenant t = new Tenant(TenantId.random(), name, origins, destinations, Instant.now());
@@ -59,16 +61,26 @@ public class TenantRegistry {
         return t;
     }
 
-    /** A new publishable and secret key pair, stored in one transaction. */
+    /**
+     * A new publishable and secret key pair and a new callback secret (which replaces the previous
+     * one), stored in one transaction.
+     */
     public IssuedKeys issueKeys(TenantId tenantId) {
         String pk = ApiKeys.generate(KeyKind.PUBLISHABLE);
         String sk = ApiKeys.generate(KeyKind.SECRET);
+        String callbackSecret = CallbackSecretStore.generate();
         return jdbc.inTransaction(
                 () -> {
                     storeKey(tenantId, KeyKind.PUBLISHABLE, pk);
                     storeKey(tenantId, KeyKind.SECRET, sk);
-                    return new IssuedKeys(pk, sk);
+                    callbackSecrets.replace(tenantId, callbackSecret, Instant.now());
+                    return new IssuedKeys(pk, sk, callbackSecret);
                 });
+    }
+
+    /** The secret that signs this tenant's checkout callbacks, if it was ever issued one. */
+    public Optional<String> callbackSecret(TenantId tenantId) {
+        return callbackSecrets.find(tenantId);
     }
 
     /** Stores a key that was made elsewhere (demo mode reuses its keys across restarts). */

@@ -1,5 +1,6 @@
 package io.cardvault.tenants.entity;
 
+import io.cardvault.platform.entity.ProblemDefinition;
 import io.cardvault.platform.entity.ProblemType;
 
 /**
@@ -14,28 +15,14 @@ public enum TenantProblem implements ProblemType {
     KEY_NOT_FOUND(404, "key-not-found", "Key not found"),
     INVALID_TENANT(422, "invalid-tenant", "Invalid tenant settings");
 
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final ProblemDefinition definition;
 
     TenantProblem(int status, String slug, String title) {
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.definition = new ProblemDefinition(status, slug, title);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemDefinition definition() {
+        return definition;
     }
 }

@@ -4,6 +4,7 @@ import io.cardvault.cards.control.BrandCatalog;
 import io.cardvault.crypto.control.Keyring;
 import io.cardvault.idempotency.control.Idempotency;
 import io.cardvault.idempotency.entity.IdempotencyKey;
+import io.cardvault.platform.control.Counters;
 import io.cardvault.platform.control.JsonBodies;
 import io.cardvault.platform.control.MediaTypes;
 import io.cardvault.platform.entity.FieldError;
@@ -35,8 +36,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.RegistryType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,10 +60,6 @@ public class TokensResource {
     @Inject Idempotency idempotency;
 
     @Inject Keyring keyring;
-
-    @Inject
-    @RegistryType(type = MetricRegistry.Type.APPLICATION)
-    MetricRegistry metrics;
 
     @Context HttpServletRequest request;
 
@@ -155,7 +150,7 @@ public class TokensResource {
                     TokenProblem.INVALID_CARD, "the card data is not valid", invalid.errors());
         }
         StoredToken token = vault.create(caller.tenantId(), ((CardValidator.Valid) result).card());
-        metrics.counter("cardvault_tokens_created_total").inc();
+        Counters.increment("cardvault_tokens_created_total");
         return token;
     }
 

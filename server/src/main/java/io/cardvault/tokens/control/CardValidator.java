@@ -72,10 +72,12 @@ public final class CardValidator {
         }
         Optional<String> cvc = cvc(json.get("cvc"), brand, errors);
         Optional<String> holder = holderName(json.get("holderName"), errors);
+        Optional<String> postalCode = postalCode(json.get("postalCode"), errors);
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        return new Valid(new CardInput(CardNumber.of(digits), month, year, cvc, holder, brand));
+        return new Valid(
+                new CardInput(CardNumber.of(digits), month, year, cvc, holder, brand, postalCode));
     }
 
     public static YearMonth currentMonth() {
@@ -179,6 +181,34 @@ public final class CardValidator {
 
     static String cvcLengths(Brand brand) {
         return brand.cvcLengthText();
+    }
+
+    private static final java.util.regex.Pattern POSTAL_CODE =
+            java.util.regex.Pattern.compile("[A-Za-z0-9 -]*");
+
+    /** Optional, 1 to 10 of letters, digits, space and dash; never echoed in a message. */
+    private static Optional<String> postalCode(JsonValue v, List<FieldError> errors) {
+        if (v == null || v == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (!(v instanceof JsonString s) || !POSTAL_CODE.matcher(s.getString()).matches()) {
+            errors.add(
+                    new FieldError(
+                            "postalCode",
+                            "unsupported-characters",
+                            "postalCode may hold letters, digits, space and dash only"));
+            return Optional.empty();
+        }
+        String code = s.getString().strip();
+        if (code.isEmpty() || code.length() > 10) {
+            errors.add(
+                    new FieldError(
+                            "postalCode",
+                            "invalid-length",
+                            "postalCode must be 1 to 10 characters"));
+            return Optional.empty();
+        }
+        return Optional.of(code);
     }
 
     private static Optional<String> holderName(JsonValue v, List<FieldError> errors) {

@@ -6,6 +6,7 @@ import com.google.crypto.tink.subtle.Random;
 import io.cardvault.crypto.control.Keyring;
 import io.cardvault.platform.control.ExpiringMap;
 import io.cardvault.platform.control.Grid;
+import io.cardvault.platform.control.Settings;
 import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.tokens.entity.TokenId;
 import jakarta.annotation.PostConstruct;
@@ -41,14 +42,16 @@ public class CvcStore {
     ExpiringMap entries;
     Aead aead;
 
+    /** A bad {@code cardvault.cvc.ttl} stops the start-up instead of being ignored. */
     @PostConstruct
     void open() {
+        ttl();
         entries = grid.map(MAP);
         aead = keyring.transientAead();
     }
 
-    /** A store in this process only, under a random key (unit tests). */
-    static CvcStore local(Clock clock, String ttl) {
+    /** A store in this process only, under a random key (unit tests and fixtures). */
+    public static CvcStore local(Clock clock, String ttl) {
         CvcStore store = new CvcStore();
         store.entries = ExpiringMap.local(clock);
         store.ttlSetting = ttl;
@@ -107,11 +110,7 @@ public class CvcStore {
     }
 
     Duration ttl() {
-        try {
-            return ttlSetting == null ? Duration.ofHours(1) : Duration.parse(ttlSetting);
-        } catch (RuntimeException e) {
-            return Duration.ofHours(1);
-        }
+        return Settings.duration("cardvault.cvc.ttl", ttlSetting, Duration.ofHours(1));
     }
 
     private static String key(TenantId tenantId, TokenId token) {

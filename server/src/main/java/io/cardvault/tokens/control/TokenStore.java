@@ -26,8 +26,8 @@ public class TokenStore {
 
     public void insert(StoredToken t, byte[] ciphertext) {
         jdbc.update(
-                "insert into tokens (id, tenant_id, brand, bin, last4, expiry_month, expiry_year, fingerprint, ciphertext, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into tokens (id, tenant_id, brand, bin, last4, expiry_month, expiry_year, fingerprint, ciphertext, created_at, postal_code)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 t.id().value(),
                 t.tenantId().value(),
                 t.brand().id(),
@@ -37,7 +37,8 @@ public class TokenStore {
                 t.expiryYear(),
                 t.fingerprint(),
                 Base64.getEncoder().encodeToString(ciphertext),
-                t.createdAt().toEpochMilli());
+                t.createdAt().toEpochMilli(),
+                t.postalCode().orElse(null));
     }
 
     public Optional<StoredToken> findLive(TenantId tenant, TokenId id) {
@@ -66,6 +67,22 @@ public class TokenStore {
                 == 1;
     }
 
+    /**
+     * Tokenizations by a tenant with this BIN and last 4 since {@code since}, deleted ones included
+     * (deleting guesses must not refill the budget).
+     */
+    public long countSameBinLast4(TenantId tenant, String bin, String last4, Instant since) {
+        return jdbc.queryOne(
+                        "select count(*) from tokens where tenant_id = ? and bin = ? and last4 = ?"
+                                + " and created_at > ?",
+                        rs -> rs.getLong(1),
+                        tenant.value(),
+                        bin,
+                        last4,
+                        since.toEpochMilli())
+                .orElse(0L);
+    }
+
     private StoredToken token(ResultSet rs) throws SQLException {
         return new StoredToken(
                 new TokenId(rs.getString("id")),
@@ -76,6 +93,7 @@ public class TokenStore {
                 rs.getInt("expiry_month"),
                 rs.getInt("expiry_year"),
                 rs.getString("fingerprint"),
-                Instant.ofEpochMilli(rs.getLong("created_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Optional.ofNullable(rs.getString("postal_code")));
     }
 }

@@ -1,6 +1,8 @@
 package io.cardvault.tokens.control;
 
 import io.cardvault.cards.entity.CardNumber;
+import io.cardvault.crypto.control.CardEncryptor;
+import io.cardvault.crypto.control.DataKeys;
 import io.cardvault.crypto.control.Keyring;
 import io.cardvault.idempotency.control.Idempotency;
 import io.cardvault.platform.control.Jdbc;
@@ -35,6 +37,10 @@ public class TokenVault {
 
     @Inject Keyring keyring;
 
+    @Inject DataKeys dataKeys;
+
+    @Inject CardGuessingGuard guessingGuard;
+
     @Inject CvcStore cvcStore;
 
     @Inject Idempotency idempotency;
@@ -55,12 +61,26 @@ public class TokenVault {
                         card.expiryMonth(),
                         card.expiryYear(),
                         keyring.fingerprinter().fingerprint(tenantId.value(), pan.revealDigits()),
-                        Instant.now());
+                        Instant.now(),
+                        card.postalCode());
         byte[] plaintext = payload(card).getBytes(StandardCharsets.UTF_8);
-        byte[] ciphertext =
-                keyring.cardEncryptor().encrypt(plaintext, tenantId.value(), id.value());
-        Arrays.fill(plaintext, (byte) 0);
-        store.insert(token, ciphertext);
+        try {
+            guessingGuard.guarded(
+                    tenantId,
+                    pan,
+                    () ->
+                            jdbc.inTransaction(
+                                    () -> {
+                                        CardEncryptor encryptor =
+                                                dataKeys.create(tenantId.value(), id.value());
+                                        store.insert(
+                                                token,
+                                                encryptor.encrypt(
+                                                        plaintext, tenantId.value(), id.value()));
+                                    }));
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
         card.cvc().ifPresent(cvc -> cvcStore.put(tenantId, id, cvc));
         return token;
     }
@@ -74,8 +94,11 @@ public class TokenVault {
     }
 
     /**
-     * Crypto-shred: the ciphertext is gone for good, and so is every stored replay of a forward or
-     * tokenization about this token (one transaction); metadata stays as a tombstone for audit.
+     * Crypto-shred: the token's data key is deleted and its ciphertext nulled, and every stored
+     * replay of a forward or tokenization about this token is purged (one transaction); metadata
+     * stays as a tombstone for audit. Copies of the old rows that the database keeps in freed pages
+     * or logs are gone once {@link io.cardvault.crypto.control.KeyShredder} has compacted the key
+     * store (docs/security.md gives the bound).
      */
     public boolean delete(TenantId tenantId, TokenId id) {
         cvcStore.remove(tenantId, id);
@@ -83,6 +106,7 @@ public class TokenVault {
                 () -> {
                     boolean deleted = store.markDeleted(tenantId, id, Instant.now());
                     if (deleted) {
+                        dataKeys.destroy(tenantId.value(), id.value());
                         idempotency.forgetSubject(tenantId, id.value());
                     }
                     return deleted;
@@ -95,7 +119,8 @@ public class TokenVault {
                 .map(
                         row -> {
                             byte[] plain =
-                                    keyring.cardEncryptor()
+                                    encryptorOf(tenantId, id)
+                                            .orElseThrow(TokenVault::notFound)
                                             .decrypt(
                                                     row.ciphertext(), tenantId.value(), id.value());
                             JsonObject o =
@@ -112,8 +137,21 @@ public class TokenVault {
                                     o.getInt("y"),
                                     Optional.ofNullable(o.getString("h", null)),
                                     row.token().brand(),
-                                    cvcStore.peek(tenantId, id));
+                                    cvcStore.peek(tenantId, id),
+                                    row.token().postalCode());
                         });
+    }
+
+    /**
+     * The encryptor for a live token's data: its data key, or for a token from before V20 the KEKs
+     * directly. Empty once the token is deleted.
+     */
+    public Optional<CardEncryptor> encryptorOf(TenantId tenantId, TokenId id) {
+        Optional<CardEncryptor> dataKey = dataKeys.open(tenantId.value(), id.value());
+        if (dataKey.isPresent()) {
+            return dataKey;
+        }
+        return find(tenantId, id).map(t -> keyring.legacyCardEncryptor());
     }
 
     public void recollectCvc(TenantId tenantId, TokenId id, String cvc) {

@@ -11,7 +11,19 @@ public record CardInput(
         int expiryYear,
         Optional<String> cvc,
         Optional<String> holderName,
-        Brand brand) {
+        Brand brand,
+        Optional<String> postalCode) {
+
+    /** A card without a postal code. */
+    public CardInput(
+            CardNumber number,
+            int expiryMonth,
+            int expiryYear,
+            Optional<String> cvc,
+            Optional<String> holderName,
+            Brand brand) {
+        this(number, expiryMonth, expiryYear, cvc, holderName, brand, Optional.empty());
+    }
 
     @Override
     public String toString() {

@@ -12,7 +12,19 @@ public record RevealedCard(
         int expiryYear,
         Optional<String> holderName,
         Brand brand,
-        Optional<String> cvc) {
+        Optional<String> cvc,
+        Optional<String> postalCode) {
+
+    public RevealedCard(
+            TokenId tokenId,
+            CardNumber number,
+            int expiryMonth,
+            int expiryYear,
+            Optional<String> holderName,
+            Brand brand,
+            Optional<String> cvc) {
+        this(tokenId, number, expiryMonth, expiryYear, holderName, brand, cvc, Optional.empty());
+    }
 
     @Override
     public String toString() {

@@ -173,6 +173,33 @@ class DestinationPolicyTest {
         assertThrows(DestinationNotAllowedException.class, () -> policy.check(url, PATTERNS));
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://api.psp.example/v1/..;/admin",
+                "https://api.psp.example/v1/..;jsessionid=1/admin",
+                "https://api.psp.example/v1/.;/pay",
+                "https://api.psp.example/v1/;x/pay",
+                "https://api.psp.example/v1/%252e%252e/admin",
+                "https://api.psp.example/v1/%252E%252E/admin",
+                "https://api.psp.example/v1/%25252e%25252e/admin",
+                "https://api.psp.example/v1/%C0%AE%C0%AE/admin",
+                "https://api.psp.example/v1/%c0%ae./admin",
+                "https://api.psp.example/v1/%E0%80%AE%E0%80%AE/admin",
+                "https://api.psp.example/v1/%EF%BC%8E%EF%BC%8E/admin",
+                "https://api.psp.example/v1/..%3B/admin",
+                "https://api.psp.example/v1/%ff/pay",
+            })
+    void check_dotSegmentDisguisedAsParameterDoubleOrOverlongEncoding_isRefused(String url) {
+        assertThrows(DestinationNotAllowedException.class, () -> policy.check(url, PATTERNS));
+    }
+
+    @Test
+    void check_percentSignAndUtf8InPath_stillAllowed() {
+        policy.check("https://api.psp.example/v1/100%25off", PATTERNS);
+        policy.check("https://api.psp.example/v1/caf%C3%A9;v=1", PATTERNS);
+    }
+
     @Test
     void check_unresolvableHost_throwsUnresolvable() {
         assertThrows(
@@ -211,6 +238,17 @@ class DestinationPolicyTest {
                                 policy.check(
                                         "https://evil.example/x?pan=4111111111111111", PATTERNS));
         assertFalse(other.getMessage().contains("4111"), other.getMessage());
+    }
+
+    @Test
+    void check_resolvesToPrivateAddress_detailSaysOnlyNotAllowed() {
+        for (String url : List.of("https://rebind.example/x", "https://mixed.example/x")) {
+            DestinationNotAllowedException e =
+                    assertThrows(
+                            DestinationNotAllowedException.class,
+                            () -> policy.check(url, PATTERNS));
+            assertEquals("not allowed", e.getMessage());
+        }
     }
 
     @Test

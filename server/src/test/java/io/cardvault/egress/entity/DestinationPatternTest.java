@@ -18,7 +18,8 @@ class DestinationPatternTest {
             strings = {
                 "https://api.psp.example/v1/*", "http://127.0.0.1:9999/*", "https://*.psp.example",
                 "https://[::1]:8443", "https://psp.example/v1/payments", "https://psp.example/*",
-                "HTTPS://PSP.Example.", "https://bücher.example/v1/*"
+                "HTTPS://PSP.Example.", "https://bücher.example/v1/*", "https://*.psp.co.uk",
+                "https://*.city.kawasaki.jp"
             })
     void parse_validPattern_isAccepted(String pattern) {
         assertDoesNotThrow(() -> DestinationPattern.parse(pattern));
@@ -32,6 +33,11 @@ class DestinationPatternTest {
                 "api.psp.example ; https://",
                 "ftp://api.psp.example ; only http and https",
                 "https://*.com ; two labels",
+                "https://*.co.uk ; public suffix",
+                "https://*.com.au:8443/pay/* ; public suffix",
+                "https://*.github.io ; public suffix",
+                "https://*.kawasaki.jp ; public suffix",
+                "https://*.xn--55qx5d.cn ; public suffix",
                 "https://*.*.psp.example ; label",
                 "https://api.*.example ; label",
                 "https://*.127.0.0.1 ; two labels",

@@ -3,7 +3,6 @@ package io.cardvault.forwarding.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,13 +115,24 @@ class HeaderRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"name", "value"})
-    void toDestination_halfPair_throwsNamingMissingHalf(String present) {
-        String missing = present.equals("name") ? "value" : "name";
-        HeaderOverwriteException e =
-                assertThrows(
-                        HeaderOverwriteException.class,
-                        () -> rules.toDestination(headers("X-Psp-Key-" + present, "x")));
-        assertTrue(e.getMessage().contains("x-psp-key-" + missing), e.getMessage());
+    void toDestination_loneHalf_isForwardedAsOrdinaryHeader(String present) {
+        Map<String, List<String>> out =
+                rules.toDestination(
+                        headers("X-Customer-" + present, "Jane", "x-psp-name", "x-api-key"));
+        assertEquals(
+                Map.of(
+                        "x-customer-" + present,
+                        List.of("Jane"),
+                        "x-psp-name",
+                        List.of("x-api-key")),
+                Map.copyOf(lower(out)));
+    }
+
+    @Test
+    void toDestination_adminKey_isNeverForwarded() {
+        Map<String, List<String>> out =
+                rules.toDestination(headers("X-Admin-Key", "operator-secret", "accept", "*/*"));
+        assertEquals(Map.of("accept", List.of("*/*")), Map.copyOf(lower(out)));
     }
 
     @ParameterizedTest

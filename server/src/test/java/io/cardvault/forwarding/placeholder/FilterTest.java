@@ -16,7 +16,6 @@ class FilterTest {
             value = {
                 "{{ number }} ; 4111111111111111 ; false ; false",
                 "{{ number | tail(4) }} ; 1111 ; false ; false",
-                "{{ number | tail(64) }} ; 4111111111111111 ; false ; false",
                 "{{ expiryMonth }} ; 7 ; true ; false",
                 "{{ expiryMonth | unwrap }} ; 7 ; true ; true",
                 "{{ expiryMonth | pad(2) }} ; 07 ; false ; false",

@@ -2,14 +2,18 @@ package io.cardvault.forwarding.placeholder;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cardvault.forwarding.entity.CvcUnavailableException;
+import io.cardvault.forwarding.entity.ForwardProblem;
+import io.cardvault.platform.entity.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -135,13 +139,40 @@ class JsonBodyRenderingTest {
     }
 
     @Test
-    void renderBody_invalidJson_isProcessedAsPlainText() {
-        assertEquals("{\"a\": 7, oops}", render("{\"a\": {{ expiryMonth }}, oops}"));
+    void renderBody_declaredJsonButNotJson_throwsMalformedBody() {
+        for (String body :
+                List.of(
+                        "{\"a\":\"x\ny\" {{ expiryMonth | pad(2) }}}",
+                        "{\"name\":\"{{ holderName }}\" /* comment */}",
+                        "{\"n\":\"{{ number }}\",}",
+                        "{\"n\":\"{{ number }}\"} trailing",
+                        "{\"n\" \"{{ number }}\"}",
+                        "[\"{{ number }}\"",
+                        "{'n':'{{ number }}'}",
+                        "{\"a\": {{ expiryMonth }}, oops}")) {
+            ProblemException e = assertThrows(ProblemException.class, () -> render(body), body);
+            assertEquals(ForwardProblem.MALFORMED_BODY, e.type());
+            assertFalse(e.getMessage().contains(TestCard.visa().number()), "no PAN in the detail");
+        }
     }
 
     @Test
-    void renderBody_rawNewlineInsideJsonString_isPlainText() {
-        assertEquals("{\"a\":\"x\ny\" 07}", render("{\"a\":\"x\ny\" {{ expiryMonth | pad(2) }}}"));
+    void renderBody_plusJsonNotJson_throwsMalformedBody_textPlainStillSubstituted() {
+        byte[] body = bytes("{\"n\":\"{{ number }}\" // note\n}");
+        ProblemException e =
+                assertThrows(
+                        ProblemException.class,
+                        () -> engine.renderBody(body, "application/vnd.psp+json", TestCard.visa()));
+        assertEquals(ForwardProblem.MALFORMED_BODY, e.type());
+        assertEquals(
+                "{\"n\":\"" + TestCard.visa().number() + "\" // note\n}",
+                new String(engine.renderBody(body, "text/plain", TestCard.visa()), UTF_8));
+    }
+
+    @Test
+    void renderBody_notJsonWithoutPlaceholder_forwardedByteForByte() {
+        byte[] body = bytes("{\"a\": 1, /* not json */ }");
+        assertSame(body, engine.renderBody(body, JSON, TestCard.visa()));
     }
 
     @Test

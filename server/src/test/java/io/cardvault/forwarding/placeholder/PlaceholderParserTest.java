@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlaceholderParserTest {
 
@@ -58,7 +59,28 @@ class PlaceholderParserTest {
 
     @Test
     void parse_argumentAtMaximum_isAccepted() {
-        assertEquals(List.of(new Filter.Tail(64)), only("{{number|tail(64)}}").filters());
+        assertEquals(List.of(new Filter.Tail(64)), only("{{holderName|tail(64)}}").filters());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{{ number | tail(5) }}",
+                "{{number|tail(12)}}",
+                "x {{ number | pad(20) | tail(6) }}",
+                "{{ number | tail(2) | tail(8) }}"
+            })
+    void parse_numberTailOver4_throwsInvalidPlaceholder(String input) {
+        PlaceholderException e =
+                assertThrows(PlaceholderException.class, () -> PlaceholderParser.parse(input));
+        assertTrue(e.getMessage().contains("at most 4"), e.getMessage());
+        assertEquals(input.indexOf("{{"), e.position());
+    }
+
+    @Test
+    void parse_numberTail4OrOtherAttributeTail_isAccepted() {
+        assertEquals(List.of(new Filter.Tail(4)), only("{{ number | tail(4) }}").filters());
+        assertEquals(List.of(new Filter.Tail(8)), only("{{ expiryYear | tail(8) }}").filters());
     }
 
     @Test

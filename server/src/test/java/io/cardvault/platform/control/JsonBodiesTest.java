@@ -28,6 +28,18 @@ class JsonBodiesTest {
         assertEquals(CommonProblem.MALFORMED_REQUEST, e.type());
     }
 
+    @Test
+    void parseObject_hugeNumbers_malformedRequestNot500() {
+        assertMalformed(utf8("{\"expiryMonth\": 1e99999999999}"));
+        assertMalformed(utf8("{\"expiryMonth\": 1E+99999}"));
+        assertMalformed(utf8("{\"expiryYear\": " + "9".repeat(5000) + "}"));
+        assertMalformed(utf8("{\"a\": [0.1e-99999]}"));
+        JsonObject ok =
+                JsonBodies.parseObject(
+                        utf8("{\"n\":\"" + "9".repeat(5000) + "\",\"m\":-12.5e+10}"));
+        assertEquals(5000, ok.getString("n").length());
+    }
+
     // --- readLimited ---------------------------------------------------------------------------
 
     @Test

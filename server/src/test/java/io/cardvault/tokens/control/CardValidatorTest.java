@@ -464,4 +464,20 @@ class CardValidatorTest {
         assertFalse(CardValidator.isCvc("12", c.unknown()));
         assertFalse(CardValidator.isCvc("12345", c.unknown()));
     }
+
+    @Test
+    void validate_postalCode_keptStrippedOrRefusedWithFieldCode() {
+        assertEquals(
+                java.util.Optional.of("SW1A 1AA"),
+                valid(card("4111111111111111").add("postalCode", " SW1A 1AA ")).postalCode());
+        assertEquals(java.util.Optional.empty(), valid(card("4111111111111111")).postalCode());
+        List<FieldError> bad = invalid(card("4111111111111111").add("postalCode", "12345<>"));
+        assertEquals("postalCode", bad.get(0).field());
+        assertEquals("unsupported-characters", bad.get(0).code());
+        List<FieldError> tooLong =
+                invalid(card("4111111111111111").add("postalCode", "12345678901"));
+        assertEquals("invalid-length", tooLong.get(0).code());
+        List<FieldError> notText = invalid(card("4111111111111111").add("postalCode", 12345));
+        assertEquals("unsupported-characters", notText.get(0).code());
+    }
 }

@@ -2,9 +2,11 @@ package io.cardvault.tokens.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cardvault.tenants.entity.TenantId;
+import io.cardvault.testing.MutableClock;
 import io.cardvault.tokens.entity.TokenId;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,9 +117,10 @@ class CvcStoreTest {
     }
 
     @Test
-    void ttl_unparsableSetting_fallsBackToOneHour() {
+    void ttl_unparsableSetting_failsLoudlyNamingTheKey() {
         store.ttlSetting = "one minute";
-        assertEquals(Duration.ofHours(1), store.ttl());
+        IllegalStateException e = assertThrows(IllegalStateException.class, store::ttl);
+        assertTrue(e.getMessage().contains("cardvault.cvc.ttl"));
         store.ttlSetting = "PT5M";
         assertEquals(Duration.ofMinutes(5), store.ttl());
     }

@@ -10,6 +10,7 @@ import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.entity.Caller;
 import io.cardvault.tenants.entity.KeyKind;
 import io.cardvault.tenants.entity.TenantId;
+import io.cardvault.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class NodeLauncherTest {
+class ClusterOptionsTest {
 
     @Test
     void options_noClusterMode_nodeIsAlone() {
         assertEquals(
-                List.of("--port", "8080", "--nocluster"),
-                NodeLauncher.options(new String[] {"--port", "8080"}));
+                List.of("--port", "8080", "--nohazelcast"),
+                ClusterOptions.apply(new String[] {"--port", "8080"}));
     }
 
     @Test
@@ -28,7 +28,7 @@ class NodeLauncherTest {
             "--clustermode",
             "tcpip:127.0.0.1:5901,127.0.0.1:5902"
         };
-        assertEquals(List.of(args), NodeLauncher.options(args));
+        assertEquals(List.of(args), ClusterOptions.apply(args));
     }
 
     @Test
@@ -45,11 +45,32 @@ class NodeLauncherTest {
             IllegalArgumentException e =
                     assertThrows(
                             IllegalArgumentException.class,
-                            () -> NodeLauncher.options(new String[] {"--clustermode", mode}));
+                            () -> ClusterOptions.apply(new String[] {"--clustermode", mode}));
             assertTrue(e.getMessage().contains("tcpip:<host>:<port>"), e.getMessage());
         }
         assertThrows(
                 IllegalArgumentException.class,
-                () -> NodeLauncher.options(new String[] {"--clustermode"}));
+                () -> ClusterOptions.apply(new String[] {"--clustermode"}));
+    }
+
+    @Test
+    void apply_explicitNoCluster_replacedByNoHazelcast() {
+        // Payara ignores --nohazelcast next to --nocluster and then opens a grid port
+        assertEquals(
+                List.of("--port", "8080", "--nohazelcast"),
+                ClusterOptions.apply(new String[] {"--port", "8080", "--nocluster"}));
+    }
+
+    @Test
+    void apply_clusterWithoutInterfaces_refused() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                ClusterOptions.apply(
+                                        new String[] {
+                                            "--clustermode", "tcpip:127.0.0.1:5901,127.0.0.1:5902"
+                                        }));
+        assertTrue(e.getMessage().contains("--interfaces"), e.getMessage());
     }
 }

@@ -1,0 +1,631 @@
+#!/usr/bin/env python3
+"""Measurement and report steps of bench/run-all (standard library only).
+
+measure: runs wrk against the variants, reads /metrics, records JFR profiles, writes results.json.
+report:  turns results.json (+ JMH json, JFR files) into docs/performance.md.
+
+Loopback only; every load run is bounded by wrk's -d and a subprocess timeout. The test PAN lives
+only in generated Lua files inside the temporary work directory and is never printed.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections import Counter, defaultdict
+
+TEST_PAN = "4111111111111111"  # standard test card
+VARIANTS = ["direct", "nginx", "forward", "tokens"]
+LABELS = {
+    "direct": "direct to the sandbox PSP",
+    "nginx": "nginx → sandbox PSP",
+    "forward": "`POST /api/v1/forward` → sandbox PSP",
+    "tokens": "`POST /api/v1/tokens` (sk)",
+}
+CLIENTS = [1, 16]
+ROUNDS = 2
+
+
+def log(msg):
+    print(f"bench/run-all: {msg}", flush=True)
+
+
+def http(method, url, body=None, headers=None, timeout=10):
+    assert url.startswith("http://127.0.0.1:"), "loopback only"
+    req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+def load_env(path):
+    env = {}
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if "=" in line and not line.startswith("#"):
+                k, v = line.split("=", 1)
+                env[k] = v.strip("'\"")
+    return env
+
+
+def lua_string(s):
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+DONE_LUA = r"""
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'WRKJSON {"requests":%d,"duration_us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,' ..
+    '"timeout":%d,"p50_us":%.1f,"p90_us":%.1f,"p99_us":%.1f,"mean_us":%.1f,"max_us":%.1f}\n',
+    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.mean, latency.max))
+end
+"""
+
+
+def write_lua(path, body, headers):
+    lines = ['wrk.method = "POST"', f"wrk.body = {lua_string(body)}"]
+    for k, v in headers.items():
+        lines.append(f"wrk.headers[{lua_string(k)}] = {lua_string(v)}")
+    with open(path, "w") as f:
+        os.chmod(path, 0o600)
+        f.write("\n".join(lines) + "\n" + DONE_LUA)
+
+
+def run_wrk(script, url, clients, duration):
+    cmd = ["wrk", "-t1", f"-c{clients}", f"-d{duration}s", "--timeout", "10s", "-s", script, url]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60)
+    m = re.search(r"^WRKJSON (\{.*\})$", p.stdout, re.M)
+    if not m:
+        raise RuntimeError(f"wrk gave no result (exit {p.returncode}): {p.stderr.strip()[:300]}")
+    r = json.loads(m.group(1))
+    r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
+    r["errors"] = r["connect"] + r["read"] + r["write"] + r["status"] + r["timeout"]
+    return r
+
+
+def scrape_metrics(port):
+    status, body = http("GET", f"http://127.0.0.1:{port}/metrics", headers={"Accept": "text/plain"})
+    values = {}
+    if status != 200:
+        return values
+    for line in body.decode("utf-8", "replace").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        m = re.match(r"^([A-Za-z_:][A-Za-z0-9_:]*)(\{[^}]*\})?\s+(\S+)", line)
+        if m:
+            try:
+                values[m.group(1) + (m.group(2) or "")] = float(m.group(3))
+            except ValueError:
+                pass
+    return values
+
+
+def rss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+# ------------------------------------------------------------------------------------------------
+def measure(a):
+    work, port, nport, duration = a.work, a.cv_port, a.nginx_port, a.duration
+    base = f"http://127.0.0.1:{port}"
+    env = load_env(os.path.join(work, "cv", "data", "demo.env"))
+    sk = env["CARDVAULT_DEMO_SK"]
+    results = {"ready_ms": a.ready_ms, "duration_s": duration, "runs": [], "profile_runs": {},
+               "load_at_start": os.getloadavg()[0]}
+
+    # console at start
+    with open(os.path.join(work, "console-at-start.log"), encoding="utf-8", errors="replace") as f:
+        console = f.read()
+    lines = console.splitlines()
+    records = [r for r in re.split(r"\n(?=\[\d{4}-\d\d-\d\dT)", console) if r.strip()]
+    results["console_lines"] = len(lines)
+    results["console_records"] = len(records)
+    results["banner_last"] = bool(records) and "cardvault is running" in records[-1]
+    results["banner_seen"] = "cardvault is running" in console
+
+    # a token for the forward variant (no CVC: the sandbox does not need one)
+    status, body = http("POST", base + "/api/v1/tokens",
+                        json.dumps({"number": TEST_PAN, "expiryMonth": 12, "expiryYear": 2030}).encode(),
+                        {"x-api-key": sk, "Content-Type": "application/json"})
+    if status != 201:
+        raise SystemExit(f"tokenize failed with HTTP {status}")
+    token = json.loads(body)["id"]
+
+    direct_body = json.dumps({"amount": 1999, "currency": "EUR",
+                              "card": {"number": TEST_PAN, "expMonth": 12, "expYear": 2030}})
+    forward_body = ('{"amount": 1999, "currency": "EUR", "card": {"number": "{{ number }}", '
+                    '"expMonth": "{{ expiryMonth | unwrap }}", "expYear": "{{ expiryYear | unwrap }}"}}')
+    token_body = json.dumps({"number": TEST_PAN, "expiryMonth": 12, "expiryYear": 2030})
+    lua = os.path.join(work, "lua")
+    os.makedirs(lua, mode=0o700, exist_ok=True)
+    json_ct = {"Content-Type": "application/json"}
+    targets = {
+        "direct": (base + "/sandbox/psp/v1/payments", direct_body, json_ct),
+        "nginx": (f"http://127.0.0.1:{nport}/sandbox/psp/v1/payments", direct_body, json_ct),
+        "forward": (base + "/api/v1/forward", forward_body,
+                    {**json_ct, "x-api-key": sk, "x-token-id": token,
+                     "x-forward-url": base + "/sandbox/psp/v1/payments"}),
+        "tokens": (base + "/api/v1/tokens", token_body, {**json_ct, "x-api-key": sk}),
+    }
+    scripts = {}
+    for v, (url, body, headers) in targets.items():
+        scripts[v] = os.path.join(lua, v + ".lua")
+        write_lua(scripts[v], body, headers)
+        # one request each, to fail early with a clear message
+        st, _ = http("POST", url, body.encode(), headers)
+        if st != 201:
+            raise SystemExit(f"variant {v}: first request answered HTTP {st}, expected 201")
+
+    log("warm-up (4 s per variant, 16 clients)")
+    for v in VARIANTS:
+        run_wrk(scripts[v], targets[v][0], 16, 4)
+
+    total = ROUNDS * len(CLIENTS) * len(VARIANTS)
+    n = 0
+    for rnd in range(1, ROUNDS + 1):
+        for clients in CLIENTS:
+            for v in VARIANTS:
+                n += 1
+                before = scrape_metrics(port) if clients == 16 else None
+                r = run_wrk(scripts[v], targets[v][0], clients, duration)
+                if before is not None:
+                    after = scrape_metrics(port)
+                    r["metrics_delta"] = {k: after[k] - before.get(k, 0.0) for k in after
+                                          if k.startswith("cardvault") and after[k] != before.get(k, 0.0)}
+                r.update(variant=v, clients=clients, round=rnd)
+                results["runs"].append(r)
+                log(f"[{n}/{total}] {v:8s} c={clients:2d}: {r['rps']:8.0f} req/s  p50 {r['p50_us']/1000:.2f} ms"
+                    f"  p99 {r['p99_us']/1000:.2f} ms  errors {r['errors']}")
+
+    m = scrape_metrics(port)
+    results["metrics_names"] = sorted({re.sub(r"\{.*", "", k) for k in m if k.startswith("cardvault")})
+    results["metrics_histograms"] = sorted({re.sub(r"_(bucket|count|sum)(\{.*)?$", "", k)
+                                            for k in m if k.startswith("cardvault")
+                                            and re.search(r"_(bucket|count|sum)(\{|$)", k)})
+    results["rss_kb_after_load"] = rss_kb(a.cv_pid)
+
+    # JFR profiles of the 16-client forward and tokenize runs (separate runs, not in the table)
+    jcmd = os.path.join(a.jdk_bin, "jcmd")
+    for v in ("forward", "tokens"):
+        jfr = os.path.join(work, f"{v}.jfr")
+        subprocess.run([jcmd, str(a.cv_pid), "JFR.start", f"name=bench-{v}", "settings=profile",
+                        f"filename={jfr}"], capture_output=True, text=True, timeout=60, check=True)
+        try:
+            r = run_wrk(scripts[v], targets[v][0], 16, duration)
+        finally:
+            subprocess.run([jcmd, str(a.cv_pid), "JFR.stop", f"name=bench-{v}"],
+                           capture_output=True, text=True, timeout=120)
+        results["profile_runs"][v] = {"rps": r["rps"], "p50_us": r["p50_us"], "requests": r["requests"],
+                                      "errors": r["errors"], "jfr": os.path.basename(jfr)}
+        log(f"JFR {v}: {r['rps']:.0f} req/s while recording")
+    results["rss_kb_end"] = rss_kb(a.cv_pid)
+
+    with open(os.path.join(work, "results.json"), "w") as f:
+        json.dump(results, f, indent=1)
+
+
+# ------------------------------------------------------------------------------------------------
+CATEGORIES = [
+    ("JSON-P provider lookup (ServiceLoader in Json.createXxx)", r"^jakarta\.json\.spi\.JsonProvider\.provider$"),
+    ("placeholder engine (parse + render)",
+     r"io\.cardvault\.forwarding\.control\.(PlaceholderEngine|PlaceholderParser|Template|JsonSlots|JsonRendering|ValueEscaper|Filter)"),
+    ("forward audit (ForwardAudit)", r"io\.cardvault\.forwarding\.control\.ForwardAudit"),
+    ("forward replays (ForwardReplays)", r"io\.cardvault\.forwarding\.control\.ForwardReplays"),
+    ("outgoing call (java.net.http)", r"^jdk\.internal\.net\.http\.|^java\.net\.http\."),
+    ("tenant and key lookup (io.cardvault.tenants)", r"^io\.cardvault\.tenants\."),
+    ("token vault (io.cardvault.tokens)", r"^io\.cardvault\.tokens\."),
+    ("sandbox PSP (the destination itself)", r"^io\.cardvault\.sandbox\."),
+    ("H2 database (org.h2)", r"^org\.h2\."),
+    ("JDBC pool / JTA (Payara)", r"^com\.sun\.gjc\.|^com\.sun\.enterprise\.resource\.|^com\.sun\.jts\.|^com\.sun\.enterprise\.transaction\."),
+    ("crypto (Tink, JCE, SHA-256/HMAC)", r"^com\.google\.crypto\.tink\.|^javax\.crypto\.|^com\.sun\.crypto\.|^sun\.security\.provider\."),
+    ("JSON (Parsson, Yasson)", r"^org\.eclipse\.parsson\.|^org\.eclipse\.yasson\.|^jakarta\.json\."),
+    ("JAX-RS (Jersey)", r"^org\.glassfish\.jersey\."),
+    ("CDI (Weld) / interceptors", r"^org\.jboss\.weld\."),
+    ("servlet container + Grizzly", r"^org\.apache\.catalina\.|^org\.glassfish\.grizzly\.|^com\.sun\.enterprise\.web\."),
+    ("logging (java.util.logging)", r"^java\.util\.logging\.|^com\.sun\.enterprise\.server\.logging\."),
+    ("Payara metrics / telemetry / request tracing", r"^fish\.payara\.microprofile\.|^io\.opentelemetry\.|^fish\.payara\.notification|^fish\.payara\.nucleus\.requesttracing"),
+]
+
+
+def frame_name(fr):
+    m = fr.get("method") or {}
+    t = m.get("type") or {}
+    cls = (t.get("name") or "?").replace("/", ".")
+    return f"{cls}.{m.get('name', '?')}"
+
+
+def stacks(events, etype):
+    for e in events:
+        if e.get("type") != etype:
+            continue
+        v = e.get("values", {})
+        st = v.get("stackTrace") or {}
+        frames = [frame_name(f) for f in (st.get("frames") or [])]
+        yield v, frames
+
+
+def duration_ms(v):
+    d = v.get("duration")
+    if isinstance(d, str):  # ISO-8601, e.g. PT0.012S
+        m = re.match(r"PT(?:(\d+)M)?([\d.]+)S", d)
+        if m:
+            return (int(m.group(1) or 0) * 60 + float(m.group(2))) * 1000
+    if isinstance(d, (int, float)):
+        return d / 1e6
+    return 0.0
+
+
+def analyse_jfr(jdk_bin, path):
+    jfr = os.path.join(jdk_bin, "jfr")
+    p = subprocess.run([jfr, "print", "--json", "--stack-depth", "96", "--events",
+                        "jdk.ExecutionSample,jdk.ObjectAllocationSample,jdk.JavaMonitorEnter,jdk.ThreadPark,"
+                        "jdk.FileForce,jdk.GarbageCollection", path],
+                       capture_output=True, text=True, timeout=300)
+    if p.returncode != 0:
+        return {"error": p.stderr.strip()[:300]}
+    events = json.loads(p.stdout)["recording"]["events"]
+    out = {}
+    samples = list(stacks(events, "jdk.ExecutionSample"))
+    n = len(samples) or 1
+    out["samples"] = len(samples)
+    self_c = Counter(fr[0] for _, fr in samples if fr)
+    out["self_top"] = [(k, c * 100.0 / n) for k, c in self_c.most_common(15)]
+    cat = Counter()
+    cv_incl = Counter()
+    for _, fr in samples:
+        seen = set()
+        for name, rx in CATEGORIES:
+            if any(re.search(rx, f) for f in fr):
+                seen.add(name)
+        cat.update(seen)
+        cv_incl.update({f for f in fr if f.startswith("io.cardvault.")})
+    out["categories"] = [(name, cat[name] * 100.0 / n) for name, _ in CATEGORIES]
+    out["cardvault_inclusive"] = [(k, c * 100.0 / n) for k, c in cv_incl.most_common(20)]
+    threads = Counter()
+    for v, _ in samples:
+        t = (v.get("sampledThread") or {}).get("javaName") or "?"
+        threads[re.sub(r"[-(]?\d+\)?$", "", re.sub(r"\(\d+\)", "", t))] += 1
+    out["threads"] = [(k, c * 100.0 / n) for k, c in threads.most_common(6)]
+
+    alloc = Counter()
+    alloc_site = Counter()
+    for v, fr in stacks(events, "jdk.ObjectAllocationSample"):
+        w = v.get("weight") or 0
+        cls = ((v.get("objectClass") or {}).get("name") or "?").replace("/", ".")
+        alloc[cls] += w
+        site = next((f for f in fr if f.startswith("io.cardvault.")), None)
+        alloc_site[site or "(no cardvault frame)"] += w
+    total_alloc = sum(alloc.values()) or 1
+    out["alloc_total_mb"] = total_alloc / 1e6
+    out["alloc_classes"] = [(k, w * 100.0 / total_alloc) for k, w in alloc.most_common(8)]
+    out["alloc_sites"] = [(k, w * 100.0 / total_alloc) for k, w in alloc_site.most_common(10)]
+
+    waits = defaultdict(lambda: [0, 0.0])
+    for etype, key in (("jdk.JavaMonitorEnter", "monitorClass"), ("jdk.ThreadPark", "parkedClass")):
+        for v, fr in stacks(events, etype):
+            cls = ((v.get(key) or {}).get("name") or "?").replace("/", ".")
+            site = next((f for f in fr if f.startswith("io.cardvault.") or f.startswith("org.h2.")), None)
+            if site is None or "Executor" in (site or ""):
+                continue
+            k = f"{etype.split('.')[-1]} {cls} at {site}"
+            waits[k][0] += 1
+            waits[k][1] += duration_ms(v)
+    out["waits"] = sorted(((k, c, ms) for k, (c, ms) in waits.items()), key=lambda x: -x[2])[:8]
+    ff = [duration_ms(v) for v, _ in stacks(events, "jdk.FileForce")]
+    out["file_force"] = (len(ff), sum(ff))
+    gcs = [duration_ms(v) for v, _ in stacks(events, "jdk.GarbageCollection")]
+    out["gc"] = (len(gcs), sum(gcs))
+    return out
+
+
+def fmt_ms(us):
+    return f"{us / 1000:.2f} ms"
+
+
+def rng(values, fmt):
+    lo, hi = min(values), max(values)
+    return fmt(lo) if fmt(lo) == fmt(hi) else f"{fmt(lo)}–{fmt(hi)}"
+
+
+def verdict(ok):
+    return "**met**" if ok else "**missed**"
+
+
+def report(a):
+    work = a.work
+    with open(os.path.join(work, "results.json")) as f:
+        res = json.load(f)
+    runs = res["runs"]
+
+    def sel(v, c):
+        return [r for r in runs if r["variant"] == v and r["clients"] == c]
+
+    def mean(v, c, key):
+        return statistics.mean(r[key] for r in sel(v, c))
+
+    jv = subprocess.run([os.path.join(a.jdk_bin, "java"), "-version"], capture_output=True, text=True).stderr
+    jdk = (jv.splitlines() or ["?"])[0] + (" — " + jv.splitlines()[1] if len(jv.splitlines()) > 1 else "")
+    mem_gib = "?"
+    cpu = platform.processor() or "?"
+    try:
+        with open("/proc/meminfo") as f:
+            mem_gib = f"{int(f.readline().split()[1]) / 1048576:.1f} GiB"
+        with open("/proc/cpuinfo") as f:
+            cpu = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), cpu)
+    except OSError:
+        pass
+    load = os.getloadavg()
+    wrk_v = subprocess.run(["wrk", "-v"], capture_output=True, text=True)
+    wrk_v = ((wrk_v.stdout or wrk_v.stderr).splitlines() or ["?"])[0].split(" [")[0]
+    ngx_v = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip().replace("nginx version: ", "")
+
+    L = []
+    w = L.append
+    w("# Performance")
+    w("")
+    w("Written by `bench/run-all` (do not edit by hand: edit `bench/profile-notes.md` or the script).")
+    w("Figures are ratios of variants measured side by side in one run on one machine, never absolute")
+    w("promises. Targets: issue 12.")
+    w("")
+    w(f"- **Date:** {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
+    w(f"- **Machine:** {os.cpu_count()} cores ({cpu}), {mem_gib} memory, load average "
+      f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min) when the report was written")
+    w(f"- **JDK:** {jdk}")
+    w(f"- **Tools:** {wrk_v}, nginx {ngx_v} (1 worker, keep-alive upstream), Payara Micro bundle `war/target/cardvault.jar`")
+    w(f"- **Setup:** cardvault `-Xmx256m`, embedded H2 (`WRITE_DELAY=0`), demo mode, rate limits off, "
+      f"127.0.0.1 only. `wrk -t1`, keep-alive; 4 s warm-up per variant, then every variant at 1 and 16 "
+      f"clients, {res['duration_s']} s per run, interleaved, {ROUNDS} rounds. Ranges are the two rounds; "
+      f"ratios use their mean. Destination of every variant: the built-in sandbox PSP in the same server.")
+    busy = res.get("load_at_start", 0)
+    if busy > (os.cpu_count() or 1):
+        w("")
+        w(f"> **The machine was busy** (load average {busy:.1f} on {os.cpu_count()} cores when the "
+          f"measurements started, other processes included): absolute figures are inflated and noisy; "
+          f"compare ratios only, and re-run on a quiet machine before drawing conclusions.")
+    w("")
+    w("## Measured")
+    w("")
+    w("| variant | 1 client: p50 | 16 clients: req/s | 16 clients: p50 | 16 clients: p99 | errors |")
+    w("|---|---|---|---|---|---|")
+    for v in VARIANTS:
+        one, six = sel(v, 1), sel(v, 16)
+        errs = sum(r["errors"] for r in one + six)
+        w(f"| {LABELS[v]} | {rng([r['p50_us'] for r in one], fmt_ms)} | "
+          f"{rng([r['rps'] for r in six], lambda x: f'{x:,.0f}')} | {rng([r['p50_us'] for r in six], fmt_ms)} | "
+          f"{rng([r['p99_us'] for r in six], fmt_ms)} | {errs} |")
+    w("")
+
+    w("## Targets")
+    w("")
+    w("### 1. Forward, 16 clients: at least 70 % of nginx's req/s")
+    f16, n16 = mean("forward", 16, "rps"), mean("nginx", 16, "rps")
+    w("")
+    w("| measured (forward) | nginx | ratio | target | |")
+    w("|---|---|---|---|---|")
+    w(f"| {f16:,.0f} req/s | {n16:,.0f} req/s | {f16 / n16:.0%} | ≥ 70 % | {verdict(f16 / n16 >= 0.70)} |")
+    w("")
+    w("### 2. Forward, 1 client: p50 at most direct + 1 ms")
+    f1, d1 = mean("forward", 1, "p50_us"), mean("direct", 1, "p50_us")
+    w("")
+    w("| measured (forward p50) | direct p50 | added | ratio | target | |")
+    w("|---|---|---|---|---|---|")
+    w(f"| {fmt_ms(f1)} | {fmt_ms(d1)} | +{fmt_ms(f1 - d1)} | {f1 / d1:.1f}× | ≤ direct + 1 ms ({fmt_ms(d1 + 1000)}) | "
+      f"{verdict(f1 <= d1 + 1000)} |")
+    w("")
+    w("### 3. Tokenize, 16 clients: at least 60 % of the direct sandbox servlet's req/s")
+    t16, d16 = mean("tokens", 16, "rps"), mean("direct", 16, "rps")
+    w("")
+    w("| measured (tokens) | direct sandbox | ratio | target | |")
+    w("|---|---|---|---|---|")
+    w(f"| {t16:,.0f} req/s | {d16:,.0f} req/s | {t16 / d16:.0%} | ≥ 60 % | {verdict(t16 / d16 >= 0.60)} |")
+    w("")
+    w("Embedded H2 with its durability setting (`WRITE_DELAY=0`). PostgreSQL: not measured by this script yet.")
+    w("")
+    w("### 4. Tails: p99 at most 4 × p50 at 16 clients, 0 errors")
+    w("")
+    w("| variant | p99 / p50 (worst round) | errors (all runs) | |")
+    w("|---|---|---|---|")
+    for v in VARIANTS:
+        rs = [r for r in runs if r["variant"] == v]
+        worst = max(r["p99_us"] / r["p50_us"] for r in sel(v, 16))
+        errs = sum(r["errors"] for r in rs)
+        w(f"| {LABELS[v]} | {worst:.1f}× | {errs} | {verdict(worst <= 4 and errs == 0)} |")
+    w("")
+
+    w("### 5. Placeholder engine (JMH): 2 KB JSON with 4 placeholders in at most 10 µs/op")
+    w("")
+    jmh_path = os.path.join(work, "jmh.json")
+    if os.path.exists(jmh_path):
+        with open(jmh_path) as f:
+            jmh = json.load(f)
+        w("| body (≈ 2 KB, 4 placeholders) | benchmark | time/op | ± (99.9 %) | allocation/op | target | |")
+        w("|---|---|---|---|---|---|---|")
+        for b in jmh:
+            fmt_ = b["params"]["format"]
+            name = b["benchmark"].rsplit(".", 1)[1]
+            pm = b["primaryMetric"]
+            sec = b.get("secondaryMetrics", {})
+            alloc = sec.get("·gc.alloc.rate.norm") or sec.get("gc.alloc.rate.norm") or {}
+            a_s = f"{alloc['score']:,.0f} B" if alloc else "?"
+            tgt = "≤ 10 µs" if fmt_ == "json" and name == "render" else "—"
+            ok = verdict(pm["score"] <= 10) if tgt != "—" else ""
+            err = pm.get("scoreError")
+            err_s = f"{err:.2f}" if isinstance(err, (int, float)) and err == err else "?"
+            w(f"| {fmt_} | `{name}` | {pm['score']:.2f} µs | {err_s} | {a_s} | {tgt} | {ok} |")
+        w("")
+        w("`render` is `PlaceholderEngine.renderBody` alone; `forwardPath` adds the `usesCvc` pre-check the "
+          "forward endpoint runs on the same body first (a second decode and parse). JMH 1.37, 1 fork, "
+          "3 × 1 s warm-up, 5 × 1 s measurement, `-prof gc`, `-Xmx256m`. Re-run alone:")
+        w("")
+        w("```bash")
+        w("java -cp \"bench/jmh/target/classes:$(cat bench/jmh/target/classpath.txt)\" org.openjdk.jmh.Main "
+          "PlaceholderEngineBenchmark -prof gc")
+        w("```")
+    else:
+        w("Not run (`BENCH_SKIP_JMH=1`).")
+    w("")
+
+    w("### 6. Memory and start")
+    w("")
+    rss = res.get("rss_kb_end")
+    w("| what | measured | target | |")
+    w("|---|---|---|---|")
+    n_req = sum(r["requests"] for r in runs) + sum(p["requests"] for p in res["profile_runs"].values())
+    w(f"| RSS with `-Xmx256m` after this run's load ({n_req:,} requests in all, not yet 100,000 tokens + "
+      f"100,000 forwards) | {rss / 1024:,.0f} MB | ≤ 512 MB | {verdict(rss / 1024 <= 512)} (partial workload) |"
+      if rss else "| RSS | not read | ≤ 512 MB | |")
+    w(f"| ready (process start → `/health/ready` 200), first start with a new data directory | "
+      f"{res['ready_ms'] / 1000:.1f} s | ≤ 8 s | {verdict(res['ready_ms'] <= 8000)} |")
+    w(f"| console lines at start (ready + 2 s) | {res['console_lines']} | ≤ 30 | {verdict(res['console_lines'] <= 30)} |")
+    w(f"| banner last | {'yes' if res['banner_last'] else ('no' if res['banner_seen'] else 'banner not found')} | "
+      f"yes | {verdict(res['banner_last'])} |")
+    w("")
+    w("Start-up options here: `--port`, a pre-boot command binding the listener to 127.0.0.1, `-Xmx256m`; "
+      "logging as shipped in the bundle (`war/src/main/payara-micro/logging.properties`). "
+      "The ready time depends heavily on the machine's load at that moment (see the load average above).")
+    w("")
+    w("### 7. Browser")
+    w("")
+    w("Not measured by this script (compression/caching headers and `mount()` timing need headless Chromium).")
+    w("")
+    w("### 8. Observability")
+    w("")
+    hist = res.get("metrics_histograms") or []
+    names = res.get("metrics_names") or []
+    if hist:
+        w("cardvault latency histograms at `/metrics`: " + ", ".join(f"`{h}`" for h in hist) + ".")
+    else:
+        w("`/metrics` has **no cardvault latency histogram** yet, so `wrk` cannot be cross-checked against it. "
+          "cardvault metrics present: " + (", ".join(f"`{n}`" for n in names) or "none") + ".")
+    w("")
+    checks = []
+    for r in runs:
+        if r["clients"] == 16 and r["variant"] == "tokens":
+            d = r.get("metrics_delta", {})
+            c = next((val for k, val in d.items() if k.startswith("cardvault_tokens_created_total")), None)
+            if c is not None:
+                checks.append((r["round"], r["requests"], c))
+    if checks:
+        w("| 16-client tokenize run | wrk requests | Δ `cardvault_tokens_created_total` | difference |")
+        w("|---|---|---|---|")
+        for rnd, req, c in checks:
+            w(f"| round {rnd} | {req:,} | {c:,.0f} | {abs(c - req) / max(req, 1):.1%} |")
+        w("")
+        w("(The counter also counts the requests wrk had in flight when it stopped.)")
+        w("")
+
+    w("## Profile notes")
+    w("")
+    if a.notes and os.path.exists(a.notes):
+        with open(a.notes) as f:
+            w(f.read().rstrip())
+        w("")
+    w("### JFR hot spots of this run")
+    w("")
+    w(f"Recorded with `jcmd <pid> JFR.start settings=profile` during an extra 16-client run of each "
+      f"variant ({res['duration_s']} s; not part of the tables above). Sampling sees threads running Java "
+      f"code only: time spent waiting for the database file, the socket or a lock shows up in the "
+      f"waits table, not in the percentages.")
+    w("")
+    for v in ("forward", "tokens"):
+        pr = res["profile_runs"].get(v)
+        if not pr:
+            continue
+        an = analyse_jfr(a.jdk_bin, os.path.join(work, pr["jfr"]))
+        w(f"#### {LABELS[v]} — {pr['rps']:,.0f} req/s while recording, {pr['requests']:,} requests")
+        w("")
+        if "error" in an:
+            w(f"`jfr print` failed: {an['error']}")
+            w("")
+            continue
+        w(f"{an['samples']:,} execution samples. Share of samples whose stack contains ... "
+          f"(overlapping: a forward's sandbox call sits inside the forward):")
+        w("")
+        w("| component | % of samples |")
+        w("|---|---|")
+        for name, pct in sorted(an["categories"], key=lambda x: -x[1]):
+            if pct >= 0.5:
+                w(f"| {name} | {pct:.1f} % |")
+        w("")
+        w("Top cardvault methods (inclusive):")
+        w("")
+        w("| method | % |")
+        w("|---|---|")
+        for k, pct in an["cardvault_inclusive"][:14]:
+            w(f"| `{k}` | {pct:.1f} % |")
+        w("")
+        w("Top methods (self time): " + "; ".join(f"`{k}` {pct:.1f} %" for k, pct in an["self_top"][:10]) + ".")
+        w("")
+        w("Threads: " + "; ".join(f"{k} {pct:.0f} %" for k, pct in an["threads"]) + ".")
+        w("")
+        w("Allocation (sampled, share of weight): by class "
+          + "; ".join(f"`{k}` {pct:.0f} %" for k, pct in an["alloc_classes"][:6])
+          + ". By nearest cardvault frame: "
+          + "; ".join(f"`{k}` {pct:.0f} %" for k, pct in an["alloc_sites"][:6]) + ".")
+        w("")
+        if an["waits"]:
+            w("Longest waits (monitor enter / park ≥ JFR's threshold, by first cardvault or H2 frame):")
+            w("")
+            w("| wait | count | total |")
+            w("|---|---|---|")
+            for k, c, ms in an["waits"]:
+                w(f"| `{k}` | {c} | {ms:,.0f} ms |")
+            w("")
+        ffc, ffms = an["file_force"]
+        gcc, gcms = an["gc"]
+        w(f"fsync (`jdk.FileForce` ≥ threshold): {ffc} events, {ffms:,.0f} ms. GC: {gcc} collections, {gcms:,.0f} ms.")
+        w("")
+
+    w("## Other tools")
+    w("")
+    w("`bench/forward-overhead.py` compares one direct and one proxied request alternately over one "
+      "connection against a running demo server (`python3 bench/forward-overhead.py --requests 300`).")
+    w("")
+    with open(a.out, "w") as f:
+        f.write("\n".join(L))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    m = sub.add_parser("measure")
+    m.add_argument("--work", required=True)
+    m.add_argument("--cv-port", type=int, required=True)
+    m.add_argument("--nginx-port", type=int, required=True)
+    m.add_argument("--cv-pid", type=int, required=True)
+    m.add_argument("--jdk-bin", required=True)
+    m.add_argument("--duration", type=int, default=8)
+    m.add_argument("--ready-ms", type=int, required=True)
+    r = sub.add_parser("report")
+    r.add_argument("--work", required=True)
+    r.add_argument("--jdk-bin", required=True)
+    r.add_argument("--out", required=True)
+    r.add_argument("--notes")
+    a = ap.parse_args()
+    if a.cmd == "measure":
+        a.duration = max(2, min(a.duration, 30))
+        measure(a)
+    else:
+        report(a)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,4 @@
+/**
+ * Value types and problem codes of the key hierarchy. Nothing here holds key material or card data.
+ */
+package io.cardvault.crypto.entity;

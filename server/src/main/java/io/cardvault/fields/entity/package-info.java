@@ -1,0 +1,2 @@
+/** The problems of the browser side (e.g. a publishable key used from a foreign origin). */
+package io.cardvault.fields.entity;

@@ -1,0 +1,2 @@
+/** The operator's backup endpoint. */
+package io.cardvault.operations.boundary;

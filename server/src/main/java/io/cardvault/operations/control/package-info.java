@@ -1,0 +1,2 @@
+/** Writing and checking backup files. */
+package io.cardvault.operations.control;

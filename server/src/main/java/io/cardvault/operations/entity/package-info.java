@@ -1,0 +1,2 @@
+/** Backup results and problems. */
+package io.cardvault.operations.entity;

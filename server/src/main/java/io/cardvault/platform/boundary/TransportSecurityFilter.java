@@ -1,0 +1,108 @@
+package io.cardvault.platform.boundary;
+
+import io.cardvault.platform.control.Problems;
+import io.cardvault.platform.control.RequestIds;
+import io.cardvault.platform.control.TransportPolicy;
+import io.cardvault.platform.entity.CommonProblem;
+import io.cardvault.platform.entity.ProblemType;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebListener;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * HTTPS first: every request meets {@link TransportPolicy} before any other filter or servlet.
+ * Secure responses get {@code Strict-Transport-Security}; plain-HTTP requests the policy does not
+ * accept are answered here ({@code 403 https-required} problem, or a {@code 308} to HTTPS for
+ * pages) and reach nothing else.
+ *
+ * <p>Registered by {@link Registration} in front of every declared filter (annotation order is
+ * unspecified, and a filter that answers by itself must not skip this one).
+ */
+public class TransportSecurityFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject transient Problems problems;
+
+    @Inject transient TransportPolicy transport;
+
+    /** Puts the filter before every declared filter mapping, for all paths. */
+    @WebListener
+    public static class Registration implements ServletContextListener {
+        @Override
+        public void contextInitialized(ServletContextEvent sce) {
+            FilterRegistration.Dynamic f =
+                    sce.getServletContext()
+                            .addFilter(
+                                    "cardvault-transport-security", TransportSecurityFilter.class);
+            f.setAsyncSupported(true);
+            f.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        }
+    }
+
+    @Override
+    public void init() throws ServletException {
+        // not every container injects into programmatically added filters
+        if (transport == null) {
+            transport = CDI.current().select(TransportPolicy.class).get();
+        }
+        if (problems == null) {
+            problems = CDI.current().select(Problems.class).get();
+        }
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        TransportPolicy.Decision d =
+                transport.decide(
+                        new TransportPolicy.Request(
+                                req.isSecure(),
+                                req.getRemoteAddr(),
+                                req.getHeader("X-Forwarded-Proto"),
+                                req.getMethod(),
+                                path,
+                                req.getQueryString(),
+                                req.getServerName()));
+        if (d instanceof TransportPolicy.Serve serve) {
+            if (serve.secure()) {
+                res.setHeader("Strict-Transport-Security", TransportPolicy.HSTS);
+            }
+            chain.doFilter(req, res);
+            return;
+        }
+        String requestId = RequestIds.accept(req.getHeader(RequestIds.HEADER));
+        res.setHeader(RequestIds.HEADER, requestId);
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        res.setHeader("Cache-Control", "no-store");
+        if (d instanceof TransportPolicy.Redirect redirect) {
+            res.setStatus(308);
+            res.setHeader("Location", redirect.location());
+            return;
+        }
+        ProblemType type = CommonProblem.HTTPS_REQUIRED;
+        res.setStatus(type.status());
+        res.setContentType(Problems.MEDIA_TYPE);
+        res.setCharacterEncoding("UTF-8");
+        res.getWriter()
+                .write(
+                        problems.json(
+                                type,
+                                "use HTTPS: plain HTTP is accepted from loopback clients only",
+                                requestId,
+                                List.of()));
+    }
+}
