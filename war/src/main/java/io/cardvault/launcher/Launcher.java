@@ -53,10 +53,12 @@ public final class Launcher {
             System.exit(2);
             return;
         }
+        GracefulStop.install();
         try {
             Class.forName(PAYARA_MAIN)
                     .getMethod("main", String[].class)
                     .invoke(null, (Object) payaraArgs);
+            GracefulStop.install(); // again, in case booting replaced the handler
         } catch (InvocationTargetException e) {
             throw e.getCause();
         } finally {

@@ -13,17 +13,19 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Graceful shutdown. On SIGTERM (a JVM shutdown hook) the node stops taking requests at once —
- * readiness goes down and new requests get 503 with {@code Retry-After} — while the requests
- * already in flight run to their end; application beans (the database pool, the forward client) are
- * only destroyed after that, or after {@link #GRACE} at the latest, well inside the 30 s an
- * orchestrator waits before SIGKILL.
+ * Graceful shutdown. On SIGTERM (the bundle's launcher calls {@link #drain} before it exits; on
+ * other servers a JVM shutdown hook does) the node stops taking requests at once — readiness goes
+ * down and new requests get 503 with {@code Retry-After} — while the requests already in flight run
+ * to their end; application beans (the database pool, the forward client) are only destroyed after
+ * that, or after {@link #GRACE} at the latest, well inside the 30 s an orchestrator waits before
+ * SIGKILL.
  */
 @ApplicationScoped
 public class Drain {
 
     private static final Logger LOG = Logger.getLogger(Drain.class.getName());
     static final Duration GRACE = Duration.ofSeconds(20);
+    static final String LAUNCHER_HOOK = "cardvault.drain";
 
     @Inject
     @ConfigProperty(name = "cardvault.shutdown.drain-delay", defaultValue = "PT2S")
@@ -40,11 +42,15 @@ public class Drain {
                     Object applicationStarted) {
         hook = new Thread(this::drain, "cardvault-drain");
         Runtime.getRuntime().addShutdownHook(hook);
+        // the bundle's launcher runs this on SIGTERM before it lets Payara stop anything
+        // (io.cardvault.launcher.GracefulStop); on other servers the shutdown hook above is all
+        System.getProperties().put(LAUNCHER_HOOK, (Runnable) this::drain);
     }
 
     /** Before any application-scoped bean is destroyed (undeploy or shutdown). */
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping) {
         drain();
+        System.getProperties().remove(LAUNCHER_HOOK);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException | IllegalArgumentException | NullPointerException done) {
