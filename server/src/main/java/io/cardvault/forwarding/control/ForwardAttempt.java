@@ -2,6 +2,7 @@ package io.cardvault.forwarding.control;
 
 import io.cardvault.egress.entity.Destination;
 import io.cardvault.forwarding.entity.ForwardRequest;
+import io.cardvault.platform.control.RequestIds;
 import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.platform.entity.ProblemType;
@@ -10,7 +11,6 @@ import io.cardvault.tokens.entity.TokenId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +30,7 @@ public final class ForwardAttempt {
     private static final Pattern ABSOLUTE_URL =
             Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s]+(?:[/#]\\S*)?");
 
-    private final String forwardId = UUID.randomUUID().toString();
+    private final String forwardId = RequestIds.uniqueId();
     private final long startedNanos = System.nanoTime();
     private final TenantId tenantId;
     private final ForwardRequest request;
