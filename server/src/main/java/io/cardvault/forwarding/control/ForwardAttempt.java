@@ -2,6 +2,7 @@ package io.cardvault.forwarding.control;
 
 import io.cardvault.egress.entity.Destination;
 import io.cardvault.forwarding.entity.ForwardRequest;
+import io.cardvault.platform.control.Counters;
 import io.cardvault.platform.control.RequestIds;
 import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemException;
@@ -22,6 +23,9 @@ public final class ForwardAttempt {
 
     public static final String FORWARD_URL = "x-forward-url";
     public static final String TOKEN_ID = "x-token-id";
+
+    /** The timer of forwards (count, latency distribution) by destination host and status. */
+    public static final String FORWARDS = "cardvault_forwards";
 
     /**
      * Syntax only (scheme, "://", a non-empty authority, no whitespace before the query): anything
@@ -159,6 +163,20 @@ public final class ForwardAttempt {
 
     Optional<String> injectedCvc() {
         return Optional.ofNullable(injectedCvc);
+    }
+
+    /**
+     * Adds this attempt to the forward latency metric, tagged with the destination host (one the
+     * tenant allowed, or {@code none} before the policy chose one) and the status class.
+     */
+    void measured() {
+        Counters.record(
+                FORWARDS,
+                System.nanoTime() - startedNanos,
+                "host",
+                host,
+                "status",
+                replayed ? "replayed" : Counters.statusClass(status));
     }
 
     boolean wasSent() {
