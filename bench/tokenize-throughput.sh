@@ -6,15 +6,19 @@
 # Each configuration: fresh data, start, 3 s warm-up, then `wrk -t2 -c16 -d<seconds>s` POSTing
 # secret-key tokenizations of a standard test card; loopback only, bounded in time.
 # Usage, from the repository root (needs wrk: apt-get install -y wrk):
-#   bench/tokenize-throughput.sh [--before path/to/old-cardvault.jar] [--seconds 10]
+#   bench/tokenize-throughput.sh [--before path/to/old-cardvault.jar] [--seconds 10] [--reset-pg]
+# --reset-pg empties the PostgreSQL database named by CARDVAULT_TEST_PG_URL first (drop schema
+# public cascade), since a database made under another master key refuses to start; use a
+# database kept for benchmarks only.
 # Not a test: numbers depend on the machine; docs/operations.md records one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BEFORE=""; SECONDS_RUN=10
+BEFORE=""; SECONDS_RUN=10; RESET_PG=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --before) BEFORE="$2"; shift 2 ;;
     --seconds) SECONDS_RUN="$2"; shift 2 ;;
+    --reset-pg) RESET_PG=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -71,6 +75,10 @@ if [ -n "$BEFORE" ]; then run before "$BEFORE"; fi
 run embedded "$JAR_NOW"
 if [ -n "${CARDVAULT_TEST_PG_URL:-}" ]; then
   case "$CARDVAULT_TEST_PG_URL" in jdbc:postgresql://127.0.0.1*|jdbc:postgresql://localhost*) ;; *) echo "loopback PostgreSQL only" >&2; exit 2 ;; esac
+  if [ "$RESET_PG" = 1 ]; then
+    PGPASSWORD="${CARDVAULT_TEST_PG_PASSWORD:-cardvault}" psql -q "${CARDVAULT_TEST_PG_URL#jdbc:}" \
+      -U "${CARDVAULT_TEST_PG_USER:-cardvault}" -c 'drop schema public cascade; create schema public'
+  fi
   run postgresql "$JAR_NOW" "$CARDVAULT_TEST_PG_URL"
 fi
 echo "16 clients (wrk -t2 -c16), ${SECONDS_RUN} s each, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg):"

@@ -93,6 +93,47 @@ class ClusterIT {
         String onA = tokenize(a.api(), sk, "4111111111111111");
         assertEquals(201, payWithCvc(b.api(), sk, onA, sandboxB).status(), "CVC from A via B");
 
+        // 1b. a key revoked through A is refused by B at once, though B has it cached
+        Reply issued =
+                a.api()
+                        .send(
+                                "POST",
+                                "api/v1/admin/tenants/" + tenant.getString("id") + "/keys",
+                                null,
+                                "x-admin-key",
+                                ADMIN_KEY);
+        assertEquals(201, issued.status(), issued.body());
+        String doomed = issued.json().getString("secretKey");
+        for (int i = 0; i < 3; i++) { // warm both nodes' key caches
+            assertEquals(
+                    200,
+                    b.api()
+                            .send("GET", "api/v1/tokens/" + onA, null, "x-api-key", doomed)
+                            .status());
+            assertEquals(
+                    200,
+                    a.api()
+                            .send("GET", "api/v1/tokens/" + onA, null, "x-api-key", doomed)
+                            .status());
+        }
+        assertEquals(
+                204,
+                a.api()
+                        .send(
+                                "DELETE",
+                                "api/v1/admin/tenants/"
+                                        + tenant.getString("id")
+                                        + "/keys/"
+                                        + doomed.substring(0, 11),
+                                null,
+                                "x-admin-key",
+                                ADMIN_KEY)
+                        .status());
+        assertEquals(
+                401,
+                b.api().send("GET", "api/v1/tokens/" + onA, null, "x-api-key", doomed).status(),
+                "a key revoked on A is refused by B on the very next request");
+
         // 2. one address over both nodes hits one limit
         awaitFreshMinute();
         int accepted = 0;

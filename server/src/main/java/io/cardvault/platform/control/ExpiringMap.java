@@ -18,6 +18,9 @@ public interface ExpiringMap {
 
     void remove(String key);
 
+    /** Entries held (in a cluster: across the grid), for the metrics gauge. */
+    int size();
+
     /** A map in this process only (a lone node, and tests). */
     static ExpiringMap local(Clock clock) {
         return new LocalExpiringMap(clock);

@@ -87,6 +87,32 @@ public class Grid {
         return hazelcast == null ? 1 : hazelcast.getCluster().getMembers().size();
     }
 
+    /**
+     * Sends {@code message} to every other member on the topic {@code name} (a no-op when alone).
+     * Messages are strings, so no application class travels between nodes.
+     */
+    public void broadcast(String name, String message) {
+        if (hazelcast != null) {
+            hazelcast.<String>getTopic(name).publish(message);
+        }
+    }
+
+    /** Calls {@code listener} with every message another member sends on the topic {@code name}. */
+    public void listen(String name, java.util.function.Consumer<String> listener) {
+        if (hazelcast == null) {
+            return;
+        }
+        var local = hazelcast.getCluster().getLocalMember();
+        hazelcast
+                .<String>getTopic(name)
+                .addMessageListener(
+                        m -> {
+                            if (!local.equals(m.getPublishingMember())) {
+                                listener.accept(m.getMessageObject());
+                            }
+                        });
+    }
+
     /** The map of that name (in memory only, one backup when clustered). */
     public ExpiringMap map(String name) {
         return maps.computeIfAbsent(name, this::open);

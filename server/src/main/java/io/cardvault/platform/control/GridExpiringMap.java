@@ -47,4 +47,9 @@ final class GridExpiringMap implements ExpiringMap {
         }
         throw new IllegalStateException("counter " + key + " too contended");
     }
+
+    @Override
+    public int size() {
+        return map.size();
+    }
 }

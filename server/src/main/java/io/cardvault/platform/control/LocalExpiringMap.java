@@ -61,4 +61,9 @@ final class LocalExpiringMap implements ExpiringMap {
             entries.entrySet().removeIf(en -> en.getValue().expiresAt() <= now);
         }
     }
+
+    @Override
+    public int size() {
+        return entries.size();
+    }
 }

@@ -116,4 +116,9 @@ public class CvcStore {
     private static String key(TenantId tenantId, TokenId token) {
         return tenantId.value() + "|" + token.value();
     }
+
+    /** How many CVCs are held (expired ones until the next sweep), for the metrics gauge. */
+    public int size() {
+        return entries.size();
+    }
 }
