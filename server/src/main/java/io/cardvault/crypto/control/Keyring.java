@@ -85,7 +85,15 @@ public class Keyring {
             byte[] current = masterKeySource.masterKey();
             master = new AesGcmJce(current);
             Optional<byte[]> previous = masterKeySource.previousMasterKey();
-            jdbc.inTransaction(() -> openOrRotate(current, previous));
+            try {
+                jdbc.inTransaction(() -> openOrRotate(current, previous));
+            } catch (io.cardvault.platform.control.DataAccessException raced) {
+                // two nodes starting together on an empty database both created key material: on
+                // PostgreSQL the loser's transaction is aborted by the duplicate key. Its second
+                // attempt finds the winner's material and opens it.
+                LOG.info("key material created by another node meanwhile; opening it");
+                jdbc.inTransaction(() -> openOrRotate(current, previous));
+            }
             state = load();
             fingerprinter = new Fingerprinter(fingerprintRoot());
             transientAead = new AesGcmJce(derive(current, TRANSIENT_LABEL));
