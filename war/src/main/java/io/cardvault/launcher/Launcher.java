@@ -39,6 +39,9 @@ public final class Launcher {
         Path keystore = null;
         try {
             args = ClusterOptions.apply(args).toArray(new String[0]);
+            // the application then insists on the data grid (platform.control.Grid)
+            option(args, "--clustermode")
+                    .ifPresent(m -> System.setProperty("cardvault.clustermode", m));
         } catch (IllegalArgumentException e) {
             System.err.println("cardvault: " + e.getMessage());
             System.exit(2);

@@ -28,9 +28,25 @@ public class Grid {
     private final ConcurrentHashMap<String, ExpiringMap> maps = new ConcurrentHashMap<>();
     private HazelcastInstance hazelcast;
 
+    /** Set by the bundle's launcher when the node was started with {@code --clustermode}. */
+    static final String CLUSTER_PROPERTY = "cardvault.clustermode";
+
+    /** Resolved at deployment: a node that should be clustered and is not fails to deploy. */
+    void startEagerly(
+            @jakarta.enterprise.event.Observes
+                    @jakarta.annotation.Priority(
+                            jakarta.interceptor.Interceptor.Priority.APPLICATION + 50)
+                    @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
+                    Object applicationStarted) {
+        clustered();
+    }
+
     @PostConstruct
     void find() {
-        hazelcast = lookup().orElse(null);
+        hazelcast =
+                System.getProperty(CLUSTER_PROPERTY) != null
+                        ? awaitClusterMember()
+                        : lookup().orElse(null);
         LOG.info(
                 () ->
                         hazelcast == null
@@ -38,6 +54,38 @@ public class Grid {
                                 : "data grid: CVCs and rate limits shared with "
                                         + hazelcast.getCluster().getMembers().size()
                                         + " member(s)");
+    }
+
+    /**
+     * A node started with {@code --clustermode} must use the grid: waits (at most 120 s) for
+     * Payara's member, and stops the deployment with a clear message if it never appears, rather
+     * than running as a lone node that would keep CVCs and rate limits to itself.
+     */
+    private static HazelcastInstance awaitClusterMember() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        String last = "not looked up yet";
+        while (System.nanoTime() < deadline) {
+            try {
+                Object found = new InitialContext().lookup(JNDI_NAME);
+                if (found instanceof HazelcastInstance hz && hz.getLifecycleService().isRunning()) {
+                    return hz;
+                }
+                last = found == null ? "nothing bound" : "member not running";
+            } catch (NamingException | LinkageError | RuntimeException e) {
+                last = e.getClass().getSimpleName();
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException(
+                "started with --clustermode, but Payara's data grid ("
+                        + JNDI_NAME
+                        + ") is not available: "
+                        + last);
     }
 
     private static Optional<HazelcastInstance> lookup() {
