@@ -47,6 +47,7 @@ final class TenantJson {
                 .add("name", t.name())
                 .add("allowedOrigins", Json.createArrayBuilder(t.allowedOrigins()))
                 .add("allowedDestinations", Json.createArrayBuilder(t.allowedDestinations()))
+                .add("fontStylesheets", Json.createArrayBuilder(t.fontStylesheets()))
                 .add(
                         "createdAt",
                         t.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
