@@ -82,6 +82,12 @@ async function core(page) {
   out.numberFormatted = (await numberFrame.$eval('#cv-input', (e) => e.value)) === '4111 1111 1111 1111';
   await typeInto(page, 'expiry', '12/2030');
   out.expiryValue = await expiryFrame.$eval('#cv-input', (e) => e.value);
+  // Backspace with the caret before the year's first digit steps over ' / ' (issue 15 defect 4)
+  const expiryInput = await expiryFrame.$('#cv-input');
+  await expiryInput.press('ArrowLeft');
+  await expiryInput.press('ArrowLeft');
+  await expiryInput.press('Backspace');
+  out.expiryAfterBackspace = await expiryFrame.$eval('#cv-input', (e) => e.value);
   await typeInto(page, 'cvc', '123');
   await page
     .waitForFunction("document.getElementById('card-cvc').className.indexOf('cardvault-complete') !== -1", {

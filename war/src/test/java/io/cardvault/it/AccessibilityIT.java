@@ -149,6 +149,17 @@ class AccessibilityIT {
         assertEquals(List.of(), found, "serious or critical axe violations");
     }
 
+    /** The harness itself: a page with known critical violations is reported, so 0 means 0. */
+    @Test
+    void axeScan_pageWithKnownViolations_reportsThem() {
+        driver.get(
+                "data:text/html,<!doctype html><html lang=en><title>t</title><body>"
+                        + "<img src='data:,'><input id=unlabelled></body></html>");
+        List<String> found = scan("known-bad page");
+        assertTrue(found.stream().anyMatch(f -> f.contains("image-alt (critical)")), "" + found);
+        assertTrue(found.stream().anyMatch(f -> f.contains(" label (critical)")), "" + found);
+    }
+
     /** axe on each iframe's own document. */
     private List<String> scanFrames(String where) {
         List<String> found = new ArrayList<>();

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.MutableCapabilities;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -50,9 +51,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * over WebDriver BiDi (puppeteer-core, {@code client-js/browser-tests/firefox-core.mjs}) and WebKit
  * (WebKitGTK's {@code WebKitWebDriver} under {@code xvfb-run}, Selenium's RemoteWebDriver). The
  * merchant page is on {@code 127.0.0.1:<random>}, cardvault on {@code localhost:<port>}: three
- * cross-origin fields, a label click, a typed card with a 4-digit year, {@code getState()},
- * tokenization to a UUID token, no merchant message with 5+ digits, and {@code loaderror} for a
- * disallowed origin within 5 s. A test skips only when its browser is not installed.
+ * cross-origin fields, a label click, a typed card with a 4-digit year, Backspace over the expiry
+ * separator, {@code getState()}, tokenization to a UUID token, no merchant message with 5+ digits,
+ * and {@code loaderror} for a disallowed origin within 5 s. A test skips only when its browser is
+ * not installed.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -209,7 +211,10 @@ class CrossBrowserIT {
         webkit.switchTo().defaultContent();
         typeInto("card-expiry", "12/2030");
         webkit.switchTo().frame(webkit.findElement(By.cssSelector("#card-expiry iframe")));
-        out.add("expiryValue", webkit.findElement(By.id("cv-input")).getAttribute("value"));
+        WebElement expiry = webkit.findElement(By.id("cv-input"));
+        out.add("expiryValue", expiry.getAttribute("value"));
+        expiry.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.BACK_SPACE);
+        out.add("expiryAfterBackspace", expiry.getAttribute("value"));
         webkit.switchTo().defaultContent();
         typeInto("card-cvc", "123");
         waitFor(() -> containerClass("card-cvc").contains("cardvault-complete"), "cvc complete", 5);
@@ -349,6 +354,10 @@ class CrossBrowserIT {
                 engine + ": the input inside the frame has focus");
         assertTrue(out.getBoolean("numberFormatted"), engine + ": number formatted 4-4-4-4");
         assertEquals("12 / 30", out.getString("expiryValue"), engine + ": a typed 4-digit year");
+        assertEquals(
+                "12 / 30",
+                out.getString("expiryAfterBackspace"),
+                engine + ": Backspace before the year steps over ' / ', digits stay in place");
         String state = out.getString("state");
         JsonObject s = Json.createReader(new StringReader(state)).readObject();
         assertEquals(

@@ -104,6 +104,9 @@ public final class TenantSettings {
             throw new IllegalArgumentException(
                     "a font stylesheet URL has no user info or fragment");
         }
+        if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+            throw new IllegalArgumentException("a font stylesheet URL needs a scheme and a host");
+        }
         String path =
                 uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String origin;
