@@ -8,6 +8,7 @@
  *
  *   node browser-tests/firefox-core.mjs core      <merchant page URL with ?key=>
  *   node browser-tests/firefox-core.mjs loaderror <merchant page URL with ?key=>
+ *   node browser-tests/firefox-core.mjs dark      <dark merchant page URL with ?key=>
  *
  * Environment: CARDVAULT_FIREFOX (default /usr/bin/firefox-esr).
  * Every wait is bounded (WAIT_MS); the whole run is bounded by the caller.
@@ -19,8 +20,8 @@ import puppeteer from 'puppeteer-core';
 
 const WAIT_MS = 30000;
 const [scenario, url] = process.argv.slice(2);
-if (!['core', 'loaderror'].includes(scenario) || !/^http:\/\/(127\.0\.0\.1|localhost):\d+\//.test(url || '')) {
-  console.error('usage: firefox-core.mjs core|loaderror <loopback merchant page URL>');
+if (!['core', 'loaderror', 'dark'].includes(scenario) || !/^http:\/\/(127\.0\.0\.1|localhost):\d+\//.test(url || '')) {
+  console.error('usage: firefox-core.mjs core|loaderror|dark <loopback merchant page URL>');
   process.exit(2);
 }
 
@@ -113,11 +114,24 @@ async function loaderror(page) {
   return out;
 }
 
+/** A dark page with one field: the frame's rectangle and a PNG screenshot (base64) for the caller. */
+async function dark(page) {
+  await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS });
+  await page.waitForFunction('window.__ready === 1', { timeout: WAIT_MS });
+  await new Promise((r) => setTimeout(r, 500));
+  const out = await page.evaluate(
+    "(function(){var r=document.querySelector('#card-expiry iframe').getBoundingClientRect();" +
+      'return {ready: window.__ready, dpr: window.devicePixelRatio, rect: {x: r.x, y: r.y, width: r.width, height: r.height}};})()',
+  );
+  out.png = await page.screenshot({ encoding: 'base64' });
+  return out;
+}
+
 let exitCode = 0;
 try {
   const page = await browser.newPage();
   page.setDefaultTimeout(WAIT_MS);
-  const result = scenario === 'core' ? await core(page) : await loaderror(page);
+  const result = await { core, loaderror, dark }[scenario](page);
   result.browser = await browser.version();
   console.log(JSON.stringify(result));
 } catch (e) {
