@@ -1,7 +1,9 @@
 package io.cardvault.testing;
 
 import io.cardvault.platform.control.Database;
+import io.cardvault.platform.control.Invalidations;
 import io.cardvault.platform.control.Jdbc;
+import io.cardvault.platform.control.LocalInvalidations;
 import io.cardvault.tenants.control.ApiKeyStore;
 import io.cardvault.tenants.control.CallbackSecretStore;
 import io.cardvault.tenants.control.TenantRegistry;
@@ -40,11 +42,20 @@ public final class TestVault {
 
     /** A tenant registry wired to {@code jdbc} with all its stores. */
     public static TenantRegistry tenantRegistry(Jdbc jdbc) {
+        return tenantRegistry(jdbc, new LocalInvalidations());
+    }
+
+    /**
+     * A tenant registry wired to {@code jdbc}, whose caches hear {@code invalidations} (registries
+     * sharing one stand for the nodes of a cluster).
+     */
+    public static TenantRegistry tenantRegistry(Jdbc jdbc, Invalidations invalidations) {
         TenantRegistry registry = new TenantRegistry();
+        Beans.set(registry, "invalidations", invalidations);
         Beans.set(registry, "jdbc", jdbc);
         Beans.set(registry, "tenants", Beans.set(new TenantStore(), "jdbc", jdbc));
         Beans.set(registry, "keys", Beans.set(new ApiKeyStore(), "jdbc", jdbc));
         Beans.set(registry, "callbackSecrets", Beans.set(new CallbackSecretStore(), "jdbc", jdbc));
-        return registry;
+        return Beans.call(registry, "init");
     }
 }

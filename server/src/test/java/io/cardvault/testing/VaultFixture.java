@@ -48,7 +48,7 @@ public final class VaultFixture {
     public final KeyLifecycle lifecycle = new KeyLifecycle();
     public final TokenStore tokenStore = new TokenStore();
     public final CardGuessingGuard guard = new CardGuessingGuard();
-    public final CvcStore cvcStore = new CvcStore();
+    public final CvcStore cvcStore = CvcStore.local(java.time.Clock.systemUTC(), "PT1H");
     public final IdempotencyStore idempotencyStore = new IdempotencyStore();
     public final Idempotency idempotency = new Idempotency();
     public final TokenVault vault = new TokenVault();
@@ -78,7 +78,6 @@ public final class VaultFixture {
         wire(tokenStore, db.jdbc);
         wire(guard, tokenStore);
         set(guard, "maxPerHour", maxSameBinLast4);
-        set(cvcStore, "ttlSetting", "PT1H");
         wire(idempotencyStore, db.jdbc);
         wire(idempotency, idempotencyStore);
         wire(vault, tokenStore, keyring, dataKeys, guard, cvcStore, idempotency, db.jdbc);

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The runnable bundle's entry point ({@code java -jar cardvault.jar ...}): prepares HTTPS, then
- * hands every argument to Payara Micro unchanged.
+ * The runnable bundle's entry point ({@code java -jar cardvault.jar ...}): decides clustering
+ * ({@link ClusterOptions}), prepares HTTPS, then hands the arguments to Payara Micro.
  *
  * <p>With {@code --sslport <port>} it reads {@code CARDVAULT_TLS_CERT_FILE} (PEM chain) and {@code
  * CARDVAULT_TLS_KEY_FILE} (PEM PKCS#8 key), checks that they belong together, and writes them as a
@@ -38,6 +38,13 @@ public final class Launcher {
         String[] payaraArgs;
         Path keystore = null;
         try {
+            args = ClusterOptions.apply(args).toArray(new String[0]);
+        } catch (IllegalArgumentException e) {
+            System.err.println("cardvault: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
             Prepared prepared = prepare(args, System.getenv());
             payaraArgs = prepared.args();
             keystore = prepared.keystore();
@@ -46,10 +53,12 @@ public final class Launcher {
             System.exit(2);
             return;
         }
+        GracefulStop.install();
         try {
             Class.forName(PAYARA_MAIN)
                     .getMethod("main", String[].class)
                     .invoke(null, (Object) payaraArgs);
+            GracefulStop.install(); // again, in case booting replaced the handler
         } catch (InvocationTargetException e) {
             throw e.getCause();
         } finally {

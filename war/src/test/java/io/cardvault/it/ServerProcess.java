@@ -27,9 +27,12 @@ final class ServerProcess implements AutoCloseable {
         this.api = api;
     }
 
-    static ServerProcess start(Path workDir, int port, Path log, Map<String, String> settings)
+    static ServerProcess start(
+            Path workDir, int port, Path log, Map<String, String> settings, String... options)
             throws IOException, InterruptedException {
-        return start(workDir, port, log, settings, List.of());
+        ServerProcess server = launch(workDir, port, log, settings, options);
+        server.awaitReady(log);
+        return server;
     }
 
     /** As above, with more command-line options after {@code --port N} (e.g. {@code --sslport}). */
@@ -40,16 +43,21 @@ final class ServerProcess implements AutoCloseable {
             Map<String, String> settings,
             List<String> moreOptions)
             throws IOException, InterruptedException {
+        return start(workDir, port, log, settings, moreOptions.toArray(new String[0]));
+    }
+
+    /** Starts the process without waiting for it to be ready (for start-up failure tests). */
+    static ServerProcess launch(
+            Path workDir, int port, Path log, Map<String, String> settings, String... options)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                java,
-                                "-jar",
-                                Path.of("target", "cardvault.jar").toAbsolutePath().toString(),
-                                "--port",
-                                String.valueOf(port)));
-        command.addAll(moreOptions);
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.add("-jar");
+        command.add(Path.of("target", "cardvault.jar").toAbsolutePath().toString());
+        command.add("--port");
+        command.add(String.valueOf(port));
+        command.addAll(List.of(options));
         ProcessBuilder pb =
                 new ProcessBuilder(command)
                         .directory(workDir.toFile())
@@ -58,14 +66,16 @@ final class ServerProcess implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("CARDVAULT_"));
         pb.environment().put("CARDVAULT_PUBLIC_URL", "http://127.0.0.1:" + port);
         pb.environment().putAll(settings);
-        Process process = pb.start();
-        Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
+        return new ServerProcess(pb.start(), new Api(URI.create("http://127.0.0.1:" + port + "/")));
+    }
+
+    void awaitReady(Path log) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(420));
         while (Instant.now().isBefore(deadline)) {
-            assertTrue(process.isAlive(), "server exited during start-up; see " + log);
+            assertTrue(process.isAlive(), "server exited during start-up: " + tail(log));
             try {
                 if (api.send("GET", "health/ready", null).status() == 200) {
-                    return new ServerProcess(process, api);
+                    return;
                 }
             } catch (RuntimeException notYet) {
                 // connection refused while starting
@@ -73,7 +83,7 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         process.destroyForcibly();
-        throw new AssertionError("server not ready within 300 s; log tail:\n" + tail(log));
+        throw new AssertionError("server not ready within 420 s: " + tail(log));
     }
 
     /** The last lines of a log (the temporary directory is gone when the report is read). */
@@ -90,6 +100,15 @@ final class ServerProcess implements AutoCloseable {
 
     Api api() {
         return api;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** SIGTERM, as an orchestrator stops a container; does not wait. */
+    void terminate() {
+        process.destroy();
     }
 
     long pid() {

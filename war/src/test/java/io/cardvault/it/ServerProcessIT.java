@@ -181,9 +181,6 @@ class ServerProcessIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled(
-            "issue 10 #4 open: the bundle still listens on a Hazelcast port (6900/6901) even with"
-                    + " payaramicro.noHazelcast=true in payara-boot.properties; #20 parts unverified")
     void singleNode_listensOnlyOnHttp_keysOnlyInDemoEnv_databaseOwnerOnly() throws Exception {
         Path data = work.resolve("data");
         int port = ServerProcess.freePort();

@@ -1,6 +1,7 @@
 package io.cardvault.bench;
 
 // The only file of this module that names cardvault's placeholder engine.
+import io.cardvault.forwarding.placeholder.Attribute;
 import io.cardvault.forwarding.placeholder.CardAttributes;
 import io.cardvault.forwarding.placeholder.PlaceholderEngine;
 import java.util.Optional;
@@ -54,8 +55,15 @@ final class Engine {
         return engine.renderBody(body, contentType, TEST_CARD);
     }
 
-    /** The CVC pre-check the forward path runs on the same body before rendering it. */
-    boolean usesCvc(byte[] body, String contentType) {
-        return engine.usesCvc(body, contentType);
+    /**
+     * What the forward endpoint does with a body: parse it once, ask whether it reads the CVC,
+     * render it.
+     */
+    byte[] forwardPath(byte[] body, String contentType) {
+        PlaceholderEngine.Body parsed = engine.parseBody(body, contentType);
+        if (parsed.uses(Attribute.CVC) && TEST_CARD.cvc().isEmpty()) {
+            throw new IllegalStateException("no CVC");
+        }
+        return parsed.render(TEST_CARD);
     }
 }

@@ -2,7 +2,7 @@ package io.cardvault.cards.control;
 
 import io.cardvault.cards.entity.Brand;
 import io.cardvault.cards.entity.Brand.PrefixRange;
-import jakarta.json.Json;
+import io.cardvault.platform.control.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -70,7 +70,7 @@ public final class BrandCatalog {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            try (JsonReader reader = Json.createReader(in)) {
+            try (JsonReader reader = JsonFactories.reader(in)) {
                 JsonObject root = reader.readObject();
                 List<Brand> brands = new ArrayList<>();
                 for (JsonValue value : root.getJsonArray("brands")) {

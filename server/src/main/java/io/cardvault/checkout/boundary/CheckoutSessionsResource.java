@@ -5,6 +5,7 @@ import io.cardvault.checkout.entity.CheckoutProblem;
 import io.cardvault.checkout.entity.CheckoutSession;
 import io.cardvault.checkout.entity.Delivery;
 import io.cardvault.platform.control.JsonBodies;
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.platform.control.MediaTypes;
 import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.control.Authenticator;
@@ -13,7 +14,6 @@ import io.cardvault.tenants.entity.Caller;
 import io.cardvault.tenants.entity.Tenant;
 import io.cardvault.tenants.entity.TenantProblem;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -86,10 +86,10 @@ public class CheckoutSessionsResource {
     public String deliveries(@HeaderParam("x-api-key") String apiKey, @PathParam("id") String id) {
         Caller caller = auth.secretKey(apiKey);
         CheckoutSession s = sessions.require(caller.tenantId(), id);
-        JsonArrayBuilder events = Json.createArrayBuilder();
+        JsonArrayBuilder events = JsonFactories.arrayBuilder();
         for (String[] e : sessions.events(s)) {
             events.add(
-                    Json.createObjectBuilder()
+                    JsonFactories.objectBuilder()
                             .add("id", e[0])
                             .add("type", e[1])
                             .add("state", e[2])
@@ -98,10 +98,10 @@ public class CheckoutSessionsResource {
                                     "nextAttemptAt",
                                     time(Instant.ofEpochMilli(Long.parseLong(e[4])))));
         }
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JsonFactories.arrayBuilder();
         for (Delivery d : sessions.deliveries(s)) {
             JsonObjectBuilder o =
-                    Json.createObjectBuilder()
+                    JsonFactories.objectBuilder()
                             .add("eventId", d.eventId())
                             .add("type", d.type())
                             .add("attempt", d.attempt())
@@ -111,7 +111,7 @@ public class CheckoutSessionsResource {
             d.error().ifPresentOrElse(er -> o.add("error", er), () -> o.addNull("error"));
             data.add(o);
         }
-        return Json.createObjectBuilder()
+        return JsonFactories.objectBuilder()
                 .add("events", events)
                 .add("data", data)
                 .build()

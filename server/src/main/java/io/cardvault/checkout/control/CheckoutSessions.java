@@ -12,6 +12,7 @@ import io.cardvault.egress.entity.DestinationNotAllowedException;
 import io.cardvault.egress.entity.DestinationPattern;
 import io.cardvault.egress.entity.DestinationUnresolvableException;
 import io.cardvault.platform.control.Jdbc;
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.entity.Tenant;
 import io.cardvault.tenants.entity.TenantId;
@@ -20,7 +21,6 @@ import io.cardvault.tokens.entity.StoredToken;
 import io.cardvault.tokens.entity.TokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,7 +143,7 @@ public class CheckoutSessions {
     }
 
     private String callbackBody(CheckoutSession s, Instant now) {
-        return Json.createObjectBuilder()
+        return JsonFactories.objectBuilder()
                 .add("type", COMPLETED)
                 .add("session", SessionJson.of(s, publicUrl, now))
                 .build()

@@ -2,7 +2,7 @@ package io.cardvault.checkout.control;
 
 import io.cardvault.checkout.entity.CheckoutSession;
 import io.cardvault.checkout.entity.NewSession;
-import jakarta.json.Json;
+import io.cardvault.platform.control.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -19,7 +19,7 @@ public final class SessionJson {
     public static JsonObject of(CheckoutSession s, String publicUrl, Instant now) {
         NewSession r = s.request();
         JsonObjectBuilder b =
-                Json.createObjectBuilder()
+                JsonFactories.objectBuilder()
                         .add("id", s.id().value())
                         .add("url", payUrl(publicUrl, s))
                         .add("status", s.statusAt(now).json())
@@ -37,7 +37,7 @@ public final class SessionJson {
                         c ->
                                 b.add(
                                         "card",
-                                        Json.createObjectBuilder()
+                                        JsonFactories.objectBuilder()
                                                 .add("brand", c.brand())
                                                 .add("last4", c.last4())
                                                 .add("expiryMonth", c.expiryMonth())

@@ -3,9 +3,9 @@ package io.cardvault.crypto.boundary;
 import io.cardvault.crypto.control.KeyLifecycle;
 import io.cardvault.crypto.control.KeyShredder;
 import io.cardvault.crypto.entity.KeyEncryptionKey;
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.tenants.control.AdminGuard;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -67,24 +67,24 @@ public class KeysResource {
     public String purge(@HeaderParam("x-admin-key") String adminKey) {
         admin.check(adminKey);
         long purged = shredder.purge();
-        return Json.createObjectBuilder().add("purgedDeletes", purged).build().toString();
+        return JsonFactories.objectBuilder().add("purgedDeletes", purged).build().toString();
     }
 
     static JsonObject json(KeyLifecycle.Status s) {
-        JsonArrayBuilder keys = Json.createArrayBuilder();
+        JsonArrayBuilder keys = JsonFactories.arrayBuilder();
         for (KeyEncryptionKey k : s.keys()) {
             keys.add(
-                    Json.createObjectBuilder()
+                    JsonFactories.objectBuilder()
                             .add("id", k.apiId())
                             .add("status", k.status().apiName())
                             .add("createdAt", k.createdAt().toString())
                             .add("tokens", s.dataKeysByKek().getOrDefault(k.id(), 0L)));
         }
-        return Json.createObjectBuilder()
+        return JsonFactories.objectBuilder()
                 .add("keys", keys)
                 .add(
                         "reencryption",
-                        Json.createObjectBuilder()
+                        JsonFactories.objectBuilder()
                                 .add("state", s.reencrypting() ? "running" : "idle")
                                 .add("done", s.done())
                                 .add("total", s.total()))

@@ -51,6 +51,8 @@ public class Keyring {
     static final long REFRESH_MILLIS = 5_000;
 
     private static final byte[] KEYSET_AD = "cardvault/keyset/v1".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TRANSIENT_LABEL =
+            "cardvault/transient-aead/v1".getBytes(StandardCharsets.UTF_8);
     private static final byte[] FINGERPRINT_AD =
             "cardvault/fingerprint-root/v1".getBytes(StandardCharsets.UTF_8);
 
@@ -65,6 +67,7 @@ public class Keyring {
     private Aead master;
     private volatile State state;
     private Fingerprinter fingerprinter;
+    private Aead transientAead;
 
     /** Opens the key material at deployment, so a wrong master key fails the deployment. */
     void startEagerly(
@@ -82,9 +85,18 @@ public class Keyring {
             byte[] current = masterKeySource.masterKey();
             master = new AesGcmJce(current);
             Optional<byte[]> previous = masterKeySource.previousMasterKey();
-            jdbc.inTransaction(() -> openOrRotate(current, previous));
+            try {
+                jdbc.inTransaction(() -> openOrRotate(current, previous));
+            } catch (io.cardvault.platform.control.DataAccessException raced) {
+                // two nodes starting together on an empty database both created key material: on
+                // PostgreSQL the loser's transaction is aborted by the duplicate key. Its second
+                // attempt finds the winner's material and opens it.
+                LOG.info("key material created by another node meanwhile; opening it");
+                jdbc.inTransaction(() -> openOrRotate(current, previous));
+            }
             state = load();
             fingerprinter = new Fingerprinter(fingerprintRoot());
+            transientAead = new AesGcmJce(derive(current, TRANSIENT_LABEL));
             recordUnknownVersions();
         } catch (KeyringException e) {
             LOG.severe(e.getMessage());
@@ -97,6 +109,21 @@ public class Keyring {
 
     public Fingerprinter fingerprinter() {
         return fingerprinter;
+    }
+
+    /**
+     * The AEAD for values that live in memory only (the CVC): the same on every node of a cluster,
+     * since they share the master key, so a CVC collected through one node decrypts on another;
+     * derived from the master key (HMAC-SHA256 with a fixed label), never stored anywhere.
+     */
+    public Aead transientAead() {
+        return transientAead;
+    }
+
+    private static byte[] derive(byte[] masterKey, byte[] label) throws GeneralSecurityException {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(masterKey, "HmacSHA256"));
+        return mac.doFinal(label);
     }
 
     /** The KEK keyset as an AEAD: encrypts under the primary, decrypts under any enabled key. */

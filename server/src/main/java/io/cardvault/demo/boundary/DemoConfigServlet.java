@@ -1,8 +1,8 @@
 package io.cardvault.demo.boundary;
 
 import io.cardvault.demo.control.DemoTenant;
+import io.cardvault.platform.control.JsonFactories;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +34,7 @@ public class DemoConfigServlet extends HttpServlet {
         demoTenant.allowLocalPort(req.getLocalPort());
         res.getOutputStream()
                 .write(
-                        Json.createObjectBuilder()
+                        JsonFactories.objectBuilder()
                                 .add("publishableKey", demo.get().publishableKey())
                                 .build()
                                 .toString()

@@ -2,8 +2,8 @@ package io.cardvault.demo.boundary;
 
 import io.cardvault.demo.control.DemoOrderStore;
 import io.cardvault.demo.control.DemoTenant;
+import io.cardvault.platform.control.JsonFactories;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
@@ -39,10 +39,10 @@ public class DemoOrdersServlet extends HttpServlet {
                     .write("{\"error\":\"demo mode is off\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonFactories.arrayBuilder();
         for (DemoOrderStore.Order o : store.recent(SHOWN)) {
             JsonObjectBuilder b =
-                    Json.createObjectBuilder()
+                    JsonFactories.objectBuilder()
                             .add("id", o.id())
                             .add("amount", o.amount())
                             .add("currency", o.currency())
@@ -55,7 +55,7 @@ public class DemoOrdersServlet extends HttpServlet {
         }
         res.getOutputStream()
                 .write(
-                        Json.createObjectBuilder()
+                        JsonFactories.objectBuilder()
                                 .add("orders", list)
                                 .build()
                                 .toString()

@@ -3,8 +3,8 @@ package io.cardvault.demo.boundary;
 import io.cardvault.demo.control.DemoOrderStore;
 import io.cardvault.demo.control.DemoTenant;
 import io.cardvault.platform.control.JsonBodies;
+import io.cardvault.platform.control.JsonFactories;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.annotation.WebServlet;
@@ -130,7 +130,7 @@ public class DemoPayServlet extends HttpServlet {
             reply(
                     res,
                     200,
-                    Json.createObjectBuilder()
+                    JsonFactories.objectBuilder()
                             .add("status", r.statusCode())
                             .add("proxyError", proxyError)
                             .add("forwardId", forwardId)
@@ -173,7 +173,7 @@ public class DemoPayServlet extends HttpServlet {
         } else {
             result = "failed";
         }
-        return Json.createObjectBuilder()
+        return JsonFactories.objectBuilder()
                 .add("status", result)
                 .add("reason", CODE.matcher(reason).matches() ? reason : "")
                 .add("transactionId", transactionId)
@@ -213,9 +213,9 @@ public class DemoPayServlet extends HttpServlet {
 
     private static JsonValue parse(String body) {
         try {
-            return Json.createReader(new StringReader(body)).readValue();
+            return JsonFactories.reader(new StringReader(body)).readValue();
         } catch (RuntimeException e) {
-            return Json.createValue(body.length() > 500 ? body.substring(0, 500) : body);
+            return JsonFactories.string(body.length() > 500 ? body.substring(0, 500) : body);
         }
     }
 

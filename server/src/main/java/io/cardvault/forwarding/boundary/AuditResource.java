@@ -1,12 +1,12 @@
 package io.cardvault.forwarding.boundary;
 
 import io.cardvault.forwarding.control.AuditLog;
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.control.Authenticator;
 import io.cardvault.tenants.entity.Caller;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -43,10 +43,10 @@ public class AuditResource {
             @HeaderParam("x-api-key") String apiKey, @QueryParam("limit") String limitParam) {
         Caller caller = auth.secretKey(apiKey);
         int limit = limit(limitParam);
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JsonFactories.arrayBuilder();
         for (AuditLog.Entry e : audit.recent(caller.tenantId(), limit)) {
             JsonObjectBuilder o =
-                    Json.createObjectBuilder()
+                    JsonFactories.objectBuilder()
                             .add("forwardId", e.forwardId())
                             .add("tokenId", e.tokenId())
                             .add("method", e.method())
@@ -59,7 +59,7 @@ public class AuditResource {
             addNullable(o, "errorCode", e.errorCode());
             data.add(o);
         }
-        return Json.createObjectBuilder().add("data", data).build().toString();
+        return JsonFactories.objectBuilder().add("data", data).build().toString();
     }
 
     private static void addNullable(JsonObjectBuilder o, String name, String value) {

@@ -4,10 +4,10 @@ import io.cardvault.forwarding.control.ForwardPreview;
 import io.cardvault.forwarding.entity.ForwardPreviewResult;
 import io.cardvault.forwarding.placeholder.PlaceholderLocation;
 import io.cardvault.platform.boundary.MarksOwnErrors;
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.tenants.control.Authenticator;
 import io.cardvault.tenants.entity.Caller;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
@@ -104,17 +104,17 @@ public class ForwardPreviewResource {
                                                 h.getKey().toLowerCase(Locale.ROOT),
                                                 k -> new java.util.ArrayList<>())
                                         .add(h.getValue()));
-        JsonObjectBuilder headers = Json.createObjectBuilder();
+        JsonObjectBuilder headers = JsonFactories.objectBuilder();
         grouped.forEach(
                 (name, values) -> {
                     if (values.size() == 1) {
                         headers.add(name, values.get(0));
                     } else {
-                        headers.add(name, Json.createArrayBuilder(values));
+                        headers.add(name, JsonFactories.arrayBuilder(values));
                     }
                 });
         JsonObjectBuilder request =
-                Json.createObjectBuilder().add("method", r.method()).add("headers", headers);
+                JsonFactories.objectBuilder().add("method", r.method()).add("headers", headers);
         String text = utf8(r.body());
         if (text != null) {
             request.add("body", text);
@@ -122,18 +122,20 @@ public class ForwardPreviewResource {
             request.add("body", Base64.getEncoder().encodeToString(r.body()))
                     .add("bodyEncoding", "base64");
         }
-        JsonArrayBuilder placeholders = Json.createArrayBuilder();
+        JsonArrayBuilder placeholders = JsonFactories.arrayBuilder();
         for (PlaceholderLocation p : r.placeholders()) {
             placeholders.add(
-                    Json.createObjectBuilder()
+                    JsonFactories.objectBuilder()
                             .add("expression", p.expression())
                             .add("location", p.location()));
         }
-        return Json.createObjectBuilder()
+        return JsonFactories.objectBuilder()
                 .add("allowed", true)
                 .add(
                         "destination",
-                        Json.createObjectBuilder().add("url", r.url()).add("address", r.address()))
+                        JsonFactories.objectBuilder()
+                                .add("url", r.url())
+                                .add("address", r.address()))
                 .add("request", request)
                 .add("placeholders", placeholders);
     }

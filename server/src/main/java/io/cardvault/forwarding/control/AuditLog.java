@@ -35,7 +35,7 @@ public class AuditLog {
 
     public void record(Entry e) {
         try {
-            jdbc.update(
+            jdbc.append(
                     "insert into forward_audit (id, tenant_id, token_id, method, destination_host, destination_path, status,"
                             + " duration_ms, error_code, created_at, preview) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     e.forwardId(),

@@ -2,6 +2,8 @@ package io.cardvault.forwarding.control;
 
 import io.cardvault.egress.entity.Destination;
 import io.cardvault.forwarding.entity.ForwardRequest;
+import io.cardvault.platform.control.Counters;
+import io.cardvault.platform.control.RequestIds;
 import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.platform.entity.ProblemType;
@@ -10,7 +12,6 @@ import io.cardvault.tokens.entity.TokenId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,9 @@ public final class ForwardAttempt {
     public static final String FORWARD_URL = "x-forward-url";
     public static final String TOKEN_ID = "x-token-id";
 
+    /** The timer of forwards (count, latency distribution) by destination host and status. */
+    public static final String FORWARDS = "cardvault_forwards";
+
     /**
      * Syntax only (scheme, "://", a non-empty authority, no whitespace before the query): anything
      * else is a malformed header (400); a well-formed URL that is not allowed stays 403.
@@ -30,7 +34,7 @@ public final class ForwardAttempt {
     private static final Pattern ABSOLUTE_URL =
             Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s]+(?:[/#]\\S*)?");
 
-    private final String forwardId = UUID.randomUUID().toString();
+    private final String forwardId = RequestIds.uniqueId();
     private final long startedNanos = System.nanoTime();
     private final TenantId tenantId;
     private final ForwardRequest request;
@@ -159,6 +163,20 @@ public final class ForwardAttempt {
 
     Optional<String> injectedCvc() {
         return Optional.ofNullable(injectedCvc);
+    }
+
+    /**
+     * Adds this attempt to the forward latency metric, tagged with the destination host (one the
+     * tenant allowed, or {@code none} before the policy chose one) and the status class.
+     */
+    void measured() {
+        Counters.record(
+                FORWARDS,
+                System.nanoTime() - startedNanos,
+                "host",
+                host,
+                "status",
+                replayed ? "replayed" : Counters.statusClass(status));
     }
 
     boolean wasSent() {

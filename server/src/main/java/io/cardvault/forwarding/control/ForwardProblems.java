@@ -21,9 +21,19 @@ final class ForwardProblems {
 
     /** Failures where no byte of the request can have reached the destination. */
     static boolean nothingSent(Throwable cause) {
-        return cause instanceof HttpConnectTimeoutException
-                || cause instanceof ConnectException
-                || cause instanceof java.nio.channels.UnresolvedAddressException;
+        // HttpClient.send rethrows the exchange's failure as a new exception of the same type,
+        // or as an IOException wrapping it
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException
+                    || t instanceof ConnectException
+                    || t instanceof java.nio.channels.UnresolvedAddressException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     static ProblemException invalidPlaceholder(PlaceholderException e) {

@@ -8,6 +8,7 @@ import io.cardvault.egress.entity.EgressProblem;
 import io.cardvault.forwarding.entity.CvcUnavailableException;
 import io.cardvault.forwarding.entity.ForwardProblem;
 import io.cardvault.forwarding.entity.ForwardRequest;
+import io.cardvault.forwarding.placeholder.Attribute;
 import io.cardvault.forwarding.placeholder.CardAttributes;
 import io.cardvault.forwarding.placeholder.PlaceholderEngine;
 import io.cardvault.forwarding.placeholder.PlaceholderException;
@@ -65,28 +66,22 @@ public class ForwardRendering {
             CardAttributes card,
             Duration timeout) {
         ForwardRequest request = attempt.request();
-        String contentType = request.header("content-type");
-        Map<String, List<String>> headers = attempt.destinationHeaders();
-        boolean usesCvc = usesCvc(request, contentType, attempt.rawQuery(), headers);
+        Parsed parsed = parse(request, attempt.rawQuery(), attempt.destinationHeaders());
+        boolean usesCvc = parsed.uses(Attribute.CVC);
         if (usesCvc && card.cvc().isEmpty()) {
             throw ForwardProblems.cvcUnavailable();
         }
         try {
-            String query =
-                    attempt.rawQuery() == null
-                            ? null
-                            : engine.renderQuery(attempt.rawQuery(), card);
-            byte[] body = engine.renderBody(request.body(), contentType, card);
-            List<Map.Entry<String, String>> rendered = new ArrayList<>();
-            for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+            String query = parsed.query == null ? null : parsed.query.render(card);
+            byte[] body = parsed.body.render(card);
+            List<Map.Entry<String, String>> rendered = new ArrayList<>(parsed.headers.size() + 1);
+            for (Map.Entry<String, PlaceholderEngine.Text> h : parsed.headers) {
                 if (h.getKey().equalsIgnoreCase("accept-encoding")) {
                     continue; // identity responses only: the redactor must be able to read the body
                 }
-                for (String value : h.getValue()) {
-                    rendered.add(
-                            new AbstractMap.SimpleImmutableEntry<>(
-                                    h.getKey(), engine.renderHeaderValue(h.getKey(), value, card)));
-                }
+                rendered.add(
+                        new AbstractMap.SimpleImmutableEntry<>(
+                                h.getKey(), h.getValue().render(card)));
             }
             if (!destination.https() && !isLiteral(destination.host())) {
                 rendered.add(
@@ -115,42 +110,48 @@ public class ForwardRendering {
         }
     }
 
-    /**
-     * Whether the body, query or a header reads the CVC. This parses every template before
-     * rendering does, so a malformed placeholder must already be answered here as 400
-     * invalid-placeholder (attributed to where it stands), not escape as an unmapped exception.
-     */
-    private boolean usesCvc(
-            ForwardRequest request,
-            String contentType,
-            String rawQuery,
-            Map<String, List<String>> headers) {
-        try {
-            if (engine.usesCvc(request.body(), contentType)) {
+    /** The body, query and header templates of one request, each parsed once. */
+    private record Parsed(
+            PlaceholderEngine.Body body,
+            PlaceholderEngine.Text query,
+            List<Map.Entry<String, PlaceholderEngine.Text>> headers) {
+
+        boolean uses(Attribute attribute) {
+            if (body.uses(attribute) || (query != null && query.uses(attribute))) {
                 return true;
             }
+            for (Map.Entry<String, PlaceholderEngine.Text> h : headers) {
+                if (h.getValue().uses(attribute)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Parses every template before anything is rendered, so a malformed placeholder is answered as
+     * 400 invalid-placeholder (attributed to where it stands) before the CVC check, and nothing is
+     * parsed twice.
+     */
+    private Parsed parse(
+            ForwardRequest request, String rawQuery, Map<String, List<String>> headers) {
+        try {
+            PlaceholderEngine.Body body =
+                    engine.parseBody(request.body(), request.header("content-type"));
+            PlaceholderEngine.Text query = rawQuery == null ? null : engine.parseQuery(rawQuery);
+            List<Map.Entry<String, PlaceholderEngine.Text>> parsedHeaders = new ArrayList<>();
+            for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+                for (String value : h.getValue()) {
+                    parsedHeaders.add(
+                            new AbstractMap.SimpleImmutableEntry<>(
+                                    h.getKey(), engine.parseHeaderValue(h.getKey(), value)));
+                }
+            }
+            return new Parsed(body, query, parsedHeaders);
         } catch (PlaceholderException e) {
             throw ForwardProblems.invalidPlaceholder(e);
         }
-        try {
-            if (rawQuery != null && engine.usesCvc(rawQuery)) {
-                return true;
-            }
-        } catch (PlaceholderException e) {
-            throw ForwardProblems.invalidPlaceholder(e.in("url"));
-        }
-        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
-            for (String value : h.getValue()) {
-                try {
-                    if (engine.usesCvc(value)) {
-                        return true;
-                    }
-                } catch (PlaceholderException e) {
-                    throw ForwardProblems.invalidPlaceholder(e.in("header:" + h.getKey()));
-                }
-            }
-        }
-        return false;
     }
 
     /**

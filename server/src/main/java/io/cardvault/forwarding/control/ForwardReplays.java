@@ -6,12 +6,12 @@ import io.cardvault.crypto.control.Keyring;
 import io.cardvault.forwarding.entity.RelayedResponse;
 import io.cardvault.idempotency.control.Idempotency;
 import io.cardvault.idempotency.entity.IdempotencyKey;
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.tokens.control.TokenVault;
 import io.cardvault.tokens.entity.TokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -85,19 +85,19 @@ public class ForwardReplays {
 
     private String encode(TenantId tenantId, TokenId tokenId, String key, RelayedResponse r) {
         boolean truncated = r.body().length > MAX_REPLAY_BODY;
-        JsonObjectBuilder headers = Json.createObjectBuilder();
+        JsonObjectBuilder headers = JsonFactories.objectBuilder();
         if (truncated) {
-            headers.add("x-cardvault-replay-truncated", Json.createArrayBuilder().add("true"));
+            headers.add("x-cardvault-replay-truncated", JsonFactories.arrayBuilder().add("true"));
         }
         r.headers()
                 .forEach(
                         (name, values) -> {
-                            JsonArrayBuilder a = Json.createArrayBuilder();
+                            JsonArrayBuilder a = JsonFactories.arrayBuilder();
                             values.forEach(a::add);
                             headers.add(name, a);
                         });
         String json =
-                Json.createObjectBuilder()
+                JsonFactories.objectBuilder()
                         .add("status", r.status())
                         .add("forwardId", r.forwardId())
                         .add("headers", headers)
@@ -147,7 +147,7 @@ public class ForwardReplays {
             throw TokenVault.notFound();
         }
         JsonObject o =
-                Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))
+                JsonFactories.reader(new StringReader(new String(plain, StandardCharsets.UTF_8)))
                         .readObject();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         o.getJsonObject("headers")

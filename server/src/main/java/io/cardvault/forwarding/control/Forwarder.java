@@ -67,6 +67,7 @@ public class Forwarder {
             if (!attempt.wasReplayed()) {
                 audit.record(attempt.auditEntry(System.currentTimeMillis()));
             }
+            attempt.measured();
         }
     }
 

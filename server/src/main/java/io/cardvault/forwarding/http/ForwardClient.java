@@ -4,11 +4,11 @@ import io.cardvault.platform.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,10 +45,12 @@ public class ForwardClient {
 
     private HttpClient client;
     private ExecutorService executor;
+    private volatile Duration parsedTimeout;
 
     @PostConstruct
     void init() {
-        timeout(); // a bad setting stops the start-up
+        parsedTimeout = null;
+        parsedTimeout = timeout(); // a bad setting stops the start-up
         executor =
                 Executors.newCachedThreadPool(
                         r -> {
@@ -70,8 +72,8 @@ public class ForwardClient {
      * must read the body), and reads at most {@code cardvault.forward.max-response} bytes: a larger
      * answer fails the future with {@code 502 response-too-large} without being buffered.
      */
-    public CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request) {
-        return client.sendAsync(identityEncoding(request), BoundedBody.handler(maxResponse));
+    public HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(identityEncoding(request), BoundedBody.handler(maxResponse));
     }
 
     static HttpRequest identityEncoding(HttpRequest request) {
@@ -81,8 +83,12 @@ public class ForwardClient {
                 .build();
     }
 
+    /** {@code cardvault.forward.timeout}, parsed once at start-up. */
     public Duration timeout() {
-        return Settings.duration("cardvault.forward.timeout", timeout, Duration.ofSeconds(30));
+        Duration parsed = parsedTimeout;
+        return parsed != null
+                ? parsed
+                : Settings.duration("cardvault.forward.timeout", timeout, Duration.ofSeconds(30));
     }
 
     Duration connectTimeout() {

@@ -11,8 +11,9 @@ final class JsonRendering {
 
     private JsonRendering() {}
 
-    static String render(Template template, JsonSlots.Slot[] slots, CardAttributes card) {
-        StringBuilder out = new StringBuilder();
+    static String render(
+            Template template, JsonSlots.Slot[] slots, CardAttributes card, int sizeHint) {
+        StringBuilder out = new StringBuilder(sizeHint + 32);
         boolean dropNextQuote = false;
         for (int i = 0; i < slots.length; i++) {
             Template.Part part = template.parts().get(i);
@@ -30,21 +31,23 @@ final class JsonRendering {
                         out.append(value.text());
                         dropNextQuote = true;
                     } else {
-                        out.append(escape(placeholder, card));
+                        out.append(escape(placeholder, value));
                     }
                 }
-                case BARE ->
-                        out.append(
-                                value.bareNumber()
-                                        ? value.text()
-                                        : '"' + escape(placeholder, card) + '"');
-                default -> out.append(escape(placeholder, card));
+                case BARE -> {
+                    if (value.bareNumber()) {
+                        out.append(value.text());
+                    } else {
+                        out.append('"').append(escape(placeholder, value)).append('"');
+                    }
+                }
+                default -> out.append(escape(placeholder, value));
             }
         }
         return out.toString();
     }
 
-    private static String escape(Template.Placeholder placeholder, CardAttributes card) {
-        return PlaceholderEngine.escaped(ValueEscaper.JSON_STRING, placeholder, card, "body");
+    private static String escape(Template.Placeholder placeholder, Value value) {
+        return PlaceholderEngine.escaped(ValueEscaper.JSON_STRING, placeholder, value, "body");
     }
 }

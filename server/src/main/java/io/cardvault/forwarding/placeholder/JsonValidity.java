@@ -1,8 +1,8 @@
 package io.cardvault.forwarding.placeholder;
 
 import io.cardvault.forwarding.entity.ForwardProblem;
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.platform.entity.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
@@ -18,7 +18,7 @@ final class JsonValidity {
 
     static void require(String json) {
         String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JsonFactories.parser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw malformed();
             }

@@ -18,6 +18,122 @@ public class PlaceholderEngine {
     public PlaceholderEngine() {}
 
     /**
+     * A request body parsed once: whether it reads the CVC, then its rendering. Bytes of other
+     * content types, and bodies without "{{", are never decoded or parsed.
+     */
+    public static final class Body {
+        private final byte[] original;
+        private final BodyFormat format;
+        private final Template template;
+
+        private Body(byte[] original, BodyFormat format, Template template) {
+            this.original = original;
+            this.format = format;
+            this.template = template;
+        }
+
+        public boolean uses(Attribute attribute) {
+            return template != null && template.uses(attribute);
+        }
+
+        /**
+         * @return the body with placeholders replaced; the given array itself when nothing applies
+         * @throws PlaceholderException an unrepresentable value
+         * @throws CvcUnavailableException a cvc placeholder but the token has no CVC
+         */
+        public byte[] render(CardAttributes card) {
+            if (template == null) {
+                return original;
+            }
+            if (format == BodyFormat.JSON) {
+                // A body declared JSON that is not JSON is refused (400 malformed-body), never
+                // substituted as text: a lenient parser downstream could be broken out of by a
+                // value.
+                JsonSlots.Slot[] slots =
+                        JsonSlots.of(template).orElseThrow(JsonValidity::malformed);
+                String rendered = JsonRendering.render(template, slots, card, original.length);
+                JsonValidity.require(rendered);
+                return rendered.getBytes(StandardCharsets.UTF_8);
+            }
+            return renderEach(template, format.escaper(), card, "body", original.length)
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A query or header value parsed once. */
+    public static final class Text {
+        private final String original;
+        private final Template template;
+        private final ValueEscaper escaper;
+        private final String where;
+
+        private Text(String original, Template template, ValueEscaper escaper, String where) {
+            this.original = original;
+            this.template = template;
+            this.escaper = escaper;
+            this.where = where;
+        }
+
+        public boolean uses(Attribute attribute) {
+            return template != null && template.uses(attribute);
+        }
+
+        public String render(CardAttributes card) {
+            if (template == null) {
+                return original;
+            }
+            return renderEach(template, escaper, card, where, original.length());
+        }
+    }
+
+    /**
+     * Parses a body once (null body: an empty one).
+     *
+     * @throws PlaceholderException malformed placeholder, invalid UTF-8 ({@code where = "body"},
+     *     position = byte offset of the first bad byte)
+     * @throws io.cardvault.platform.entity.ProblemException 400 malformed-body: declared JSON, has
+     *     placeholders, and is not lexically JSON
+     */
+    public Body parseBody(byte[] body, String contentTypeHeaderOrNull) {
+        if (body == null) {
+            return new Body(new byte[0], BodyFormat.OPAQUE, null);
+        }
+        BodyFormat format = BodyFormat.of(contentTypeHeaderOrNull);
+        if (format == BodyFormat.OPAQUE || !containsDoubleBrace(body)) {
+            return new Body(body, format, null);
+        }
+        return new Body(body, format, PlaceholderParser.parse(decode(body)));
+    }
+
+    /**
+     * Parses the raw (still percent-encoded) query of the destination URL; injected values will be
+     * percent-encoded, the rest is kept. Positions in errors count from the start of the query,
+     * with {@code where = "url"}. The caller splits {@code x-forward-url} at the first "?" before
+     * checking it, because placeholder syntax is not valid URI syntax.
+     */
+    public Text parseQuery(String rawQueryOrNull) {
+        String query = rawQueryOrNull == null ? "" : rawQueryOrNull;
+        return text(query, ValueEscaper.PERCENT, "url");
+    }
+
+    /**
+     * Parses a header value, rendered as plain text; rendering refuses (400) any injected character
+     * that would split the header or that java.net.http would reject: anything but HTAB, SP,
+     * visible ASCII and obs-text (U+0080 to U+00FF). CR/LF can therefore never reach the wire.
+     */
+    public Text parseHeaderValue(String headerName, String valueOrNull) {
+        String value = valueOrNull == null ? "" : valueOrNull;
+        return text(value, ValueEscaper.HEADER, "header:" + headerName);
+    }
+
+    private static Text text(String value, ValueEscaper escaper, String where) {
+        if (!value.contains("{{")) {
+            return new Text(value, null, escaper, where);
+        }
+        return new Text(value, parse(value, where), escaper, where);
+    }
+
+    /**
      * @return the body with placeholders replaced; the given array itself when nothing applies
      *     (null body: an empty array; other content types: untouched, never parsed)
      * @throws PlaceholderException malformed placeholder, invalid UTF-8, or an unrepresentable
@@ -25,44 +141,17 @@ public class PlaceholderEngine {
      * @throws CvcUnavailableException a cvc placeholder but the token has no CVC
      */
     public byte[] renderBody(byte[] body, String contentTypeHeaderOrNull, CardAttributes card) {
-        if (body == null) {
-            return new byte[0];
-        }
-        BodyFormat format = BodyFormat.of(contentTypeHeaderOrNull);
-        if (format == BodyFormat.OPAQUE || !containsDoubleBrace(body)) {
-            return body;
-        }
-        Template template = PlaceholderParser.parse(decode(body));
-        return render(template, format, card).getBytes(StandardCharsets.UTF_8);
+        return parseBody(body, contentTypeHeaderOrNull).render(card);
     }
 
-    /**
-     * Renders the raw (still percent-encoded) query of the destination URL; injected values are
-     * percent-encoded, the rest is kept. Positions in errors count from the start of the query,
-     * with {@code where = "url"}. The caller splits {@code x-forward-url} at the first "?" before
-     * checking it, because placeholder syntax is not valid URI syntax.
-     *
-     * @return the rendered query, empty for a null query
-     */
+    /** {@link #parseQuery} then render: the rendered query, empty for a null query. */
     public String renderQuery(String rawQueryOrNull, CardAttributes card) {
-        if (rawQueryOrNull == null || !rawQueryOrNull.contains("{{")) {
-            return rawQueryOrNull == null ? "" : rawQueryOrNull;
-        }
-        Template template = parse(rawQueryOrNull, "url");
-        return renderEach(template, ValueEscaper.PERCENT, card, "url");
+        return parseQuery(rawQueryOrNull).render(card);
     }
 
-    /**
-     * Renders a header value as plain text, then refuses (400) any injected character that would
-     * split the header or that java.net.http would reject: anything but HTAB, SP, visible ASCII and
-     * obs-text (U+0080 to U+00FF). CR/LF can therefore never reach the wire.
-     */
+    /** {@link #parseHeaderValue} then render. */
     public String renderHeaderValue(String headerName, String value, CardAttributes card) {
-        if (value == null || !value.contains("{{")) {
-            return value == null ? "" : value;
-        }
-        String where = "header:" + headerName;
-        return renderEach(parse(value, where), ValueEscaper.HEADER, card, where);
+        return parseHeaderValue(headerName, value).render(card);
     }
 
     /** Whether rendering this body would read the CVC, so the caller can answer 422 up front. */
@@ -83,21 +172,13 @@ public class PlaceholderEngine {
         return PlaceholderParser.parse(queryOrHeaderValue).uses(Attribute.CVC);
     }
 
-    private static String render(Template template, BodyFormat format, CardAttributes card) {
-        if (format == BodyFormat.JSON) {
-            // A body declared JSON that is not JSON is refused (400 malformed-body), never
-            // substituted as text: a lenient parser downstream could be broken out of by a value.
-            JsonSlots.Slot[] slots = JsonSlots.of(template).orElseThrow(JsonValidity::malformed);
-            String rendered = JsonRendering.render(template, slots, card);
-            JsonValidity.require(rendered);
-            return rendered;
-        }
-        return renderEach(template, format.escaper(), card, "body");
-    }
-
     static String renderEach(
-            Template template, ValueEscaper escaper, CardAttributes card, String where) {
-        StringBuilder out = new StringBuilder();
+            Template template,
+            ValueEscaper escaper,
+            CardAttributes card,
+            String where,
+            int sizeHint) {
+        StringBuilder out = new StringBuilder(sizeHint + 32);
         for (Template.Part part : template.parts()) {
             if (part instanceof Template.Literal literal) {
                 out.append(literal.text());
@@ -116,6 +197,15 @@ public class PlaceholderEngine {
             String where) {
         try {
             return escaper.escape(placeholder.evaluate(card).text());
+        } catch (IllegalArgumentException e) {
+            throw new PlaceholderException(e.getMessage(), placeholder.start(), where);
+        }
+    }
+
+    static String escaped(
+            ValueEscaper escaper, Template.Placeholder placeholder, Value value, String where) {
+        try {
+            return escaper.escape(value.text());
         } catch (IllegalArgumentException e) {
             throw new PlaceholderException(e.getMessage(), placeholder.start(), where);
         }

@@ -2,9 +2,9 @@ package io.cardvault.operations.boundary;
 
 import io.cardvault.operations.control.Backups;
 import io.cardvault.operations.entity.BackupFile;
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.tenants.control.AdminGuard;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,7 +34,7 @@ public class BackupResource {
         admin.check(adminKey);
         BackupFile f = backups.backup();
         String json =
-                Json.createObjectBuilder()
+                JsonFactories.objectBuilder()
                         .add("file", f.file())
                         .add("size", f.size())
                         .add("durationMs", f.duration().toMillis())

@@ -1,5 +1,6 @@
 package io.cardvault.platform.boundary;
 
+import io.cardvault.platform.control.DataAccessException;
 import io.cardvault.platform.control.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +8,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the vault's database answers. */
+/** Ready when the vault's database answers; the reason when not (a SQL state, never a URL). */
 @Readiness
 @ApplicationScoped
 public class DatabaseHealth implements HealthCheck {
@@ -19,8 +20,16 @@ public class DatabaseHealth implements HealthCheck {
         try {
             jdbc.queryOne("select count(*) from crypto_keys", rs -> rs.getLong(1));
             return HealthCheckResponse.up("database");
+        } catch (DataAccessException e) {
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("reason", "database unreachable (SQL state " + e.sqlState() + ")")
+                    .build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.down("database");
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("reason", "database unreachable")
+                    .build();
         }
     }
 }

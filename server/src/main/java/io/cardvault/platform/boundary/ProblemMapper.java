@@ -67,6 +67,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     List.of(),
                     Map.of());
         }
+        if (isBackendUnavailable(failure)) {
+            LOG.log(
+                    Level.WARNING,
+                    "request {0}: database or data grid unavailable ({1})",
+                    new Object[] {requestId, failure.getClass().getName()});
+            return respond(
+                    CommonProblem.SERVICE_UNAVAILABLE,
+                    "the vault cannot reach its database or data grid; retry shortly",
+                    requestId,
+                    List.of(),
+                    Map.of("Retry-After", "5"));
+        }
         LOG.log(
                 Level.SEVERE,
                 "unexpected failure, request {0}: {1} at {2}",
@@ -77,6 +89,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 requestId,
                 List.of(),
                 Map.of());
+    }
+
+    /**
+     * A failure of the database or of the data grid (Hazelcast's exceptions, matched by package so
+     * that a lone node without Hazelcast never loads its classes): 503, never 500.
+     */
+    static boolean isBackendUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof io.cardvault.platform.control.DataAccessException
+                    || t instanceof java.sql.SQLException
+                    || t.getClass().getName().startsWith("com.hazelcast.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response fromFramework(WebApplicationException web, String requestId) {

@@ -18,10 +18,17 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The one connection pool, for the embedded H2 file database (default) or PostgreSQL, chosen by
- * {@code cardvault.db.url} alone, and migrated by Flyway with the same scripts for both.
+ * {@code cardvault.db.url} alone, and migrated by Flyway with the same scripts for both. An
+ * operator who wants the container's pool (validation, leak detection, metrics) binds a {@code
+ * DataSource} on their server and names it in {@code cardvault.db.datasource} (for example {@code
+ * java:comp/env/jdbc/cardvault} or {@code jdbc/cardvault}); it is used as it is.
  *
  * <p>Durability: H2 is opened with {@code WRITE_DELAY=0}, so a commit is written to the file before
- * the statement returns and a token acknowledged with 201 survives {@code kill -9} of the process.
+ * the statement returns and survives {@code kill -9} of the process. H2 never flushes the file to
+ * the device by itself, so {@link Jdbc} calls {@link #awaitDurable} after every write it
+ * acknowledges: one {@code CHECKPOINT SYNC} (an {@code fsync}) covers every commit made before it
+ * started (group commit), so a {@code 201} also survives a power cut. PostgreSQL flushes its WAL at
+ * commit itself ({@code synchronous_commit=on}).
  */
 @ApplicationScoped
 public class Database {
@@ -40,9 +47,14 @@ public class Database {
     @ConfigProperty(name = "cardvault.db.max-connections", defaultValue = "20")
     int maxConnections;
 
+    @Inject
+    @ConfigProperty(name = "cardvault.db.datasource")
+    java.util.Optional<String> containerDataSource = java.util.Optional.empty();
+
     @Inject DemoMode demoMode;
 
     private volatile JdbcConnectionPool pool;
+    private DataSource containerPool;
     private String h2Url;
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
@@ -57,6 +69,12 @@ public class Database {
 
     @PostConstruct
     void open() {
+        if (containerDataSource.filter(n -> !n.isBlank()).isPresent()) {
+            containerPool = lookup(containerDataSource.get());
+            migrate(containerPool);
+            LOG.info("database ready: the container's DataSource " + containerDataSource.get());
+            return;
+        }
         String url = demoMode.databaseUrl();
         if (url.startsWith("jdbc:h2:")) {
             OwnerOnlyFiles.databaseOf(url).ifPresent(OwnerOnlyFiles::prepare);
@@ -67,19 +85,30 @@ public class Database {
             pg.setURL(url);
             pg.setUser(user);
             pg.setPassword(password.orElse(""));
+            // a database that does not answer fails a request in bounded time, never hangs it
+            pg.setConnectTimeout(5);
+            pg.setSocketTimeout(30);
             pool = JdbcConnectionPool.create(pg);
         } else {
             throw new IllegalStateException(
                     "cardvault.db.url must be a jdbc:h2: or jdbc:postgresql: URL");
         }
         pool.setMaxConnections(maxConnections);
-        Flyway.configure(Database.class.getClassLoader())
-                .dataSource(pool)
-                .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
-                .load()
-                .migrate();
+        pool.setLoginTimeout(10); // seconds to wait for a free connection, then 503
+        migrate(pool);
         if (url.startsWith("jdbc:h2:")) {
             OwnerOnlyFiles.databaseOf(url).ifPresent(OwnerOnlyFiles::restrict);
+        }
+        if (onDisk()) {
+            lazyFlusher =
+                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                            r -> {
+                                Thread t = new Thread(r, "cardvault-db-flush");
+                                t.setDaemon(true);
+                                return t;
+                            });
+            lazyFlusher.scheduleWithFixedDelay(
+                    this::flushLazyCommits, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         }
         LOG.info(
                 () ->
@@ -87,12 +116,90 @@ public class Database {
                                 + (url.startsWith("jdbc:h2:") ? "embedded H2" : "PostgreSQL"));
     }
 
+    private static void migrate(DataSource ds) {
+        Flyway.configure(Database.class.getClassLoader())
+                .dataSource(ds)
+                .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
+                .load()
+                .migrate();
+    }
+
+    private static DataSource lookup(String name) {
+        try {
+            return (DataSource) new javax.naming.InitialContext().lookup(name);
+        } catch (javax.naming.NamingException | ClassCastException e) {
+            throw new IllegalStateException(
+                    "cardvault.db.datasource names no DataSource the server has bound: " + name);
+        }
+    }
+
     static String withDurability(String url) {
-        return url.toUpperCase().contains("WRITE_DELAY") ? url : url + ";WRITE_DELAY=0";
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        String out = upper.contains("WRITE_DELAY") ? url : url + ";WRITE_DELAY=0";
+        // closed by close() below, not by H2's own JVM hook, which runs after the container has
+        // stopped and logs a stack trace on every SIGTERM
+        return upper.contains("DB_CLOSE_ON_EXIT") ? out : out + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong commits =
+            new java.util.concurrent.atomic.AtomicLong();
+    private final Object syncLock = new Object();
+    private volatile long synced; // written under syncLock
+    private java.util.concurrent.ScheduledExecutorService lazyFlusher;
+
+    /**
+     * Returns once every commit this thread made is on the device. Call it after the commit, with
+     * no connection held. On the embedded database that is one {@code CHECKPOINT SYNC} ({@code
+     * fsync} of the database file) shared by every commit that finished before it began: a thread
+     * whose commit an fsync already covers returns without its own. A no-op for PostgreSQL and a
+     * container's pool, whose commit is already durable.
+     */
+    public void awaitDurable() {
+        if (!onDisk()) {
+            return;
+        }
+        long mine = commits.incrementAndGet();
+        synchronized (syncLock) {
+            if (synced >= mine) {
+                return;
+            }
+            long upTo = commits.get();
+            gate.readLock().lock();
+            try (java.sql.Connection c = pool.getConnection();
+                    java.sql.Statement st = c.createStatement()) {
+                st.execute("CHECKPOINT SYNC");
+            } catch (java.sql.SQLException e) {
+                throw new DataAccessException("sync", e);
+            } finally {
+                gate.readLock().unlock();
+            }
+            synced = upTo;
+        }
+    }
+
+    /** A commit that does not wait for the device: it is flushed with the next sync, within 1 s. */
+    public void noteLazyCommit() {
+        commits.incrementAndGet();
+    }
+
+    /** The embedded database in a file (not an in-memory one of the unit tests). */
+    private boolean onDisk() {
+        return h2Url != null && !h2Url.startsWith("jdbc:h2:mem:");
+    }
+
+    private void flushLazyCommits() {
+        try {
+            if (commits.get() > synced) {
+                awaitDurable();
+            }
+        } catch (RuntimeException e) {
+            LOG.warning(
+                    "periodic flush of the embedded database failed: " + e.getClass().getName());
+        }
     }
 
     public DataSource dataSource() {
-        return pool;
+        return containerPool != null ? containerPool : pool;
     }
 
     /**
@@ -131,6 +238,7 @@ public class Database {
                 JdbcConnectionPool fresh =
                         JdbcConnectionPool.create(h2Url, user, password.orElse(""));
                 fresh.setMaxConnections(maxConnections);
+                fresh.setLoginTimeout(10);
                 pool = fresh;
             }
         } finally {
@@ -140,6 +248,10 @@ public class Database {
 
     @PreDestroy
     void close() {
+        if (lazyFlusher != null) {
+            lazyFlusher.shutdownNow();
+            flushLazyCommits();
+        }
         if (pool != null) {
             pool.dispose();
         }

@@ -27,27 +27,35 @@ public class Jdbc {
     }
 
     private static final ThreadLocal<Connection> TRANSACTION = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> WROTE = new ThreadLocal<>();
 
     @Inject Database database;
 
-    /** Runs {@code work} in one transaction; nested calls join the outer one. */
+    /**
+     * Runs {@code work} in one transaction; nested calls join the outer one. When it returns, what
+     * it wrote is committed and on the device ({@link Database#awaitDurable}).
+     */
     public <T> T inTransaction(Supplier<T> work) {
         if (TRANSACTION.get() != null) {
             return work.get();
         }
+        T result;
+        boolean wrote;
         database.gate().readLock().lock();
         try (Connection c = dataSource().getConnection()) {
             c.setAutoCommit(false);
             TRANSACTION.set(c);
+            WROTE.set(Boolean.FALSE);
             try {
-                T result = work.get();
+                result = work.get();
                 c.commit();
-                return result;
+                wrote = WROTE.get();
             } catch (RuntimeException | Error e) {
                 rollback(c);
                 throw e;
             } finally {
                 TRANSACTION.remove();
+                WROTE.remove();
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -55,6 +63,10 @@ public class Jdbc {
         } finally {
             database.gate().readLock().unlock();
         }
+        if (wrote) {
+            database.awaitDurable();
+        }
+        return result;
     }
 
     public void inTransaction(Runnable work) {
@@ -65,7 +77,35 @@ public class Jdbc {
                 });
     }
 
+    /**
+     * One write. Outside a transaction it is committed and on the device when this returns (see
+     * {@link Database#awaitDurable}); inside one, when the transaction returns.
+     */
     public int update(String sql, Object... params) {
+        int rows = write(sql, params);
+        if (TRANSACTION.get() != null) {
+            WROTE.set(Boolean.TRUE);
+        } else {
+            database.awaitDurable();
+        }
+        return rows;
+    }
+
+    /**
+     * A write for a log (the forward audit): committed when this returns, so it survives a crash of
+     * the process, but flushed to the device with the next durable write or within a second instead
+     * of waiting for an fsync of its own. Outside a transaction only.
+     */
+    public int append(String sql, Object... params) {
+        if (TRANSACTION.get() != null) {
+            return update(sql, params);
+        }
+        int rows = write(sql, params);
+        database.noteLazyCommit();
+        return rows;
+    }
+
+    private int write(String sql, Object... params) {
         return withConnection(
                 c -> {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -2,7 +2,6 @@ package io.cardvault.platform.control;
 
 import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -53,7 +52,7 @@ public final class JsonBodies {
                     "the request body is empty; a JSON object is expected");
         }
         int end = scan(text);
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonFactories.reader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (!text.substring(end).isBlank()) {
                 throw new ProblemException(

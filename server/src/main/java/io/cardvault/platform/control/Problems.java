@@ -4,7 +4,6 @@ import io.cardvault.platform.entity.FieldError;
 import io.cardvault.platform.entity.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -37,7 +36,7 @@ public class Problems {
 
     public String json(ProblemType type, String detail, String requestId, List<FieldError> errors) {
         JsonObjectBuilder b =
-                Json.createObjectBuilder()
+                JsonFactories.objectBuilder()
                         .add("type", typeUri(type))
                         .add("code", type.slug())
                         .add("title", type.title())
@@ -48,10 +47,10 @@ public class Problems {
             b.add("requestId", requestId);
         }
         if (!errors.isEmpty()) {
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = JsonFactories.arrayBuilder();
             for (FieldError e : errors) {
                 a.add(
-                        Json.createObjectBuilder()
+                        JsonFactories.objectBuilder()
                                 .add("field", e.field())
                                 .add("code", e.code())
                                 .add("message", e.message()));

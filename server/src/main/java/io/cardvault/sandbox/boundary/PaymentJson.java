@@ -1,7 +1,7 @@
 package io.cardvault.sandbox.boundary;
 
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.sandbox.entity.PaymentResult;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -15,14 +15,14 @@ final class PaymentJson {
 
     static String payment(PaymentResult p) {
         JsonObjectBuilder json =
-                Json.createObjectBuilder()
+                JsonFactories.objectBuilder()
                         .add("id", p.id())
                         .add("status", p.status().wireName())
                         .add("amount", p.amount())
                         .add("currency", p.currency())
                         .add(
                                 "card",
-                                Json.createObjectBuilder()
+                                JsonFactories.objectBuilder()
                                         .add("brand", p.brand())
                                         .add("last4", p.last4()));
         p.declineCode().ifPresent(code -> json.add("declineCode", code.wireName()));
@@ -30,8 +30,10 @@ final class PaymentJson {
     }
 
     static String error(String code, String message) {
-        return Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+        return JsonFactories.objectBuilder()
+                .add(
+                        "error",
+                        JsonFactories.objectBuilder().add("code", code).add("message", message))
                 .build()
                 .toString();
     }

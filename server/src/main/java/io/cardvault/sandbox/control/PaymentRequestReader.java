@@ -1,9 +1,9 @@
 package io.cardvault.sandbox.control;
 
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.sandbox.entity.ErrorCode;
 import io.cardvault.sandbox.entity.InvalidPaymentException;
 import io.cardvault.sandbox.entity.PaymentRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -62,7 +62,7 @@ public final class PaymentRequestReader {
     }
 
     private static JsonObject parseObject(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonFactories.reader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object;

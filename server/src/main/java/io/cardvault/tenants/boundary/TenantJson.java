@@ -1,9 +1,9 @@
 package io.cardvault.tenants.boundary;
 
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.tenants.entity.ApiKeyInfo;
 import io.cardvault.tenants.entity.IssuedKeys;
 import io.cardvault.tenants.entity.Tenant;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -27,10 +27,10 @@ final class TenantJson {
     }
 
     private static JsonObjectBuilder base(Tenant t, List<ApiKeyInfo> keys) {
-        JsonArrayBuilder keyArray = Json.createArrayBuilder();
+        JsonArrayBuilder keyArray = JsonFactories.arrayBuilder();
         for (ApiKeyInfo k : keys) {
             JsonObjectBuilder kb =
-                    Json.createObjectBuilder()
+                    JsonFactories.objectBuilder()
                             .add("prefix", k.prefix())
                             .add("type", k.kind().name().toLowerCase())
                             .add(
@@ -42,12 +42,12 @@ final class TenantJson {
             k.revokedAt().ifPresent(r -> kb.add("revokedAt", r.toString()));
             keyArray.add(kb);
         }
-        return Json.createObjectBuilder()
+        return JsonFactories.objectBuilder()
                 .add("id", t.id().value())
                 .add("name", t.name())
-                .add("allowedOrigins", Json.createArrayBuilder(t.allowedOrigins()))
-                .add("allowedDestinations", Json.createArrayBuilder(t.allowedDestinations()))
-                .add("fontStylesheets", Json.createArrayBuilder(t.fontStylesheets()))
+                .add("allowedOrigins", JsonFactories.arrayBuilder(t.allowedOrigins()))
+                .add("allowedDestinations", JsonFactories.arrayBuilder(t.allowedDestinations()))
+                .add("fontStylesheets", JsonFactories.arrayBuilder(t.fontStylesheets()))
                 .add(
                         "createdAt",
                         t.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())

@@ -1,21 +1,31 @@
 package io.cardvault.tenants.control;
 
+import io.cardvault.platform.control.Invalidations;
 import io.cardvault.platform.control.Jdbc;
+import io.cardvault.platform.control.LookupCache;
 import io.cardvault.tenants.entity.ApiKeyInfo;
 import io.cardvault.tenants.entity.Caller;
 import io.cardvault.tenants.entity.IssuedKeys;
 import io.cardvault.tenants.entity.KeyKind;
 import io.cardvault.tenants.entity.Tenant;
 import io.cardvault.tenants.entity.TenantId;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Tenants and their keys: creation with keys in one transaction, settings, key issue and
  * revocation, and authentication by key.
+ *
+ * <p>Every API request looks up its key and most look up the tenant, so both lookups are cached
+ * ({@link LookupCache}, {@code cardvault.cache.ttl}). Every change of a key or a tenant goes
+ * through this class and publishes an invalidation after it is committed, so a revoked key is
+ * refused by the next request on every node the {@link Invalidations} bean reaches.
  */
 @ApplicationScoped
 public class TenantRegistry {
@@ -30,6 +40,39 @@ public class TenantRegistry {
     @Inject ApiKeyStore keys;
 
     @Inject CallbackSecretStore callbackSecrets;
+
+    @Inject Invalidations invalidations;
+
+    @Inject
+    @ConfigProperty(name = "cardvault.cache.ttl", defaultValue = "PT60S")
+    String cacheTtl = "PT60S";
+
+    static final String KEY_CACHE = "api-keys";
+    static final String TENANT_CACHE = "tenants";
+    private static final int MAX_CACHED = 10_000;
+
+    private LookupCache<ApiKeyStore.ActiveKey> activeKeys;
+    private LookupCache<Tenant> tenantCache;
+
+    @PostConstruct
+    void init() {
+        Duration ttl = cacheTtl(cacheTtl);
+        activeKeys = new LookupCache<>(KEY_CACHE, invalidations, ttl, MAX_CACHED);
+        tenantCache = new LookupCache<>(TENANT_CACHE, invalidations, ttl, MAX_CACHED);
+    }
+
+    static Duration cacheTtl(String value) {
+        try {
+            Duration d = Duration.parse(value.strip());
+            if (d.isNegative()) {
+                throw new IllegalStateException("cardvault.cache.ttl must not be negative");
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException(
+                    "cardvault.cache.ttl must be an ISO-8601 duration such as PT60S (PT0S: no cache)");
+        }
+    }
 
     /** Creates the tenant and its first publishable and secret key in one transaction. */
     public Created create(String name, List<String> origins, List<String> destinations) {
@@ -57,15 +100,16 @@ public class TenantRegistry {
     }
 
     public Optional<Tenant> find(TenantId id) {
-        return tenants.find(id);
+        return tenantCache.get(id.value(), v -> tenants.find(id));
     }
 
     public Optional<Tenant> find(String id) {
-        return TenantId.parse(id).flatMap(tenants::find);
+        return TenantId.parse(id).flatMap(this::find);
     }
 
     public Tenant update(Tenant t) {
         tenants.update(t);
+        invalidations.publish(TENANT_CACHE, t.id().value());
         return t;
     }
 
@@ -77,13 +121,17 @@ public class TenantRegistry {
         String pk = ApiKeys.generate(KeyKind.PUBLISHABLE);
         String sk = ApiKeys.generate(KeyKind.SECRET);
         String callbackSecret = CallbackSecretStore.generate();
-        return jdbc.inTransaction(
-                () -> {
-                    storeKey(tenantId, KeyKind.PUBLISHABLE, pk);
-                    storeKey(tenantId, KeyKind.SECRET, sk);
-                    callbackSecrets.replace(tenantId, callbackSecret, Instant.now());
-                    return new IssuedKeys(pk, sk, callbackSecret);
-                });
+        IssuedKeys issued =
+                jdbc.inTransaction(
+                        () -> {
+                            insertKey(tenantId, KeyKind.PUBLISHABLE, pk);
+                            insertKey(tenantId, KeyKind.SECRET, sk);
+                            callbackSecrets.replace(tenantId, callbackSecret, Instant.now());
+                            return new IssuedKeys(pk, sk, callbackSecret);
+                        });
+        invalidations.publish(KEY_CACHE, ApiKeys.prefixOf(pk));
+        invalidations.publish(KEY_CACHE, ApiKeys.prefixOf(sk));
+        return issued;
     }
 
     /** The secret that signs this tenant's checkout callbacks, if it was ever issued one. */
@@ -93,6 +141,11 @@ public class TenantRegistry {
 
     /** Stores a key that was made elsewhere (demo mode reuses its keys across restarts). */
     public void storeKey(TenantId tenantId, KeyKind kind, String key) {
+        insertKey(tenantId, kind, key);
+        invalidations.publish(KEY_CACHE, ApiKeys.prefixOf(key));
+    }
+
+    private void insertKey(TenantId tenantId, KeyKind kind, String key) {
         keys.insert(tenantId, kind, ApiKeys.prefixOf(key), ApiKeys.hash(key), Instant.now());
     }
 
@@ -104,7 +157,12 @@ public class TenantRegistry {
      * @return false when the tenant has no active key with this prefix
      */
     public boolean revoke(TenantId tenantId, String prefix) {
-        return keys.revoke(tenantId, prefix, Instant.now());
+        try {
+            return keys.revoke(tenantId, prefix, Instant.now());
+        } finally {
+            // also when the update failed after all: the cache then reloads the row it had
+            invalidations.publish(KEY_CACHE, prefix);
+        }
     }
 
     /**
@@ -115,7 +173,8 @@ public class TenantRegistry {
             return Optional.empty();
         }
         String prefix = ApiKeys.prefixOf(presentedKey);
-        return keys.findActive(prefix)
+        return activeKeys
+                .get(prefix, keys::findActive)
                 .filter(k -> ApiKeys.matches(presentedKey, k.hash()))
                 .map(k -> new Caller(k.tenantId(), k.kind(), prefix));
     }

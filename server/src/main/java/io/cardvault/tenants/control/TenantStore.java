@@ -1,11 +1,11 @@
 package io.cardvault.tenants.control;
 
 import io.cardvault.platform.control.Jdbc;
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.tenants.entity.Tenant;
 import io.cardvault.tenants.entity.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -59,13 +59,13 @@ public class TenantStore {
     }
 
     static String toJson(List<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonFactories.arrayBuilder();
         values.forEach(a::add);
         return a.build().toString();
     }
 
     static List<String> fromJson(String json) {
-        return Json.createReader(new StringReader(json))
+        return JsonFactories.reader(new StringReader(json))
                 .readArray()
                 .getValuesAs(JsonString.class)
                 .stream()

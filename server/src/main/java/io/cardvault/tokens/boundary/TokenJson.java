@@ -1,7 +1,7 @@
 package io.cardvault.tokens.boundary;
 
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.tokens.entity.StoredToken;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +13,7 @@ final class TokenJson {
 
     static JsonObject of(StoredToken t, boolean cvcAvailable) {
         JsonObjectBuilder card =
-                Json.createObjectBuilder()
+                JsonFactories.objectBuilder()
                         .add("brand", t.brand().id())
                         .add("bin", t.bin())
                         .add("last4", t.last4())
@@ -22,7 +22,7 @@ final class TokenJson {
                         .add("fingerprint", t.fingerprint())
                         .add("cvcAvailable", cvcAvailable);
         t.postalCode().ifPresent(p -> card.add("postalCode", p));
-        return Json.createObjectBuilder()
+        return JsonFactories.objectBuilder()
                 .add("id", t.id().value())
                 .add("card", card)
                 .add("createdAt", t.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())

@@ -13,6 +13,7 @@ import io.cardvault.tenants.control.Authenticator;
 import io.cardvault.tenants.entity.Caller;
 import io.cardvault.tokens.control.CardValidator;
 import io.cardvault.tokens.control.RateLimiter;
+import io.cardvault.tokens.control.TokenMetrics;
 import io.cardvault.tokens.control.TokenVault;
 import io.cardvault.tokens.entity.StoredToken;
 import io.cardvault.tokens.entity.TokenId;
@@ -72,8 +73,25 @@ public class TokensResource {
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             InputStream body) {
+        long started = System.nanoTime();
+        String status = "5xx";
+        try {
+            Response r = createToken(apiKey, contentType, idempotencyKey, body);
+            status = Counters.statusClass(r.getStatus());
+            return r;
+        } catch (ProblemException e) {
+            status = Counters.statusClass(e.type().status());
+            throw e;
+        } finally {
+            Counters.record(
+                    TokenMetrics.TOKENIZATIONS, System.nanoTime() - started, "status", status);
+        }
+    }
+
+    private Response createToken(
+            String apiKey, String contentType, String idempotencyKey, InputStream body) {
         Caller caller = auth.anyKey(apiKey);
-        rateLimiter.checkTokenize(caller, request.getRemoteAddr());
+        checkRate(caller);
         MediaTypes.requireJson(contentType);
         byte[] bytes = JsonBodies.readLimited(body, MAX_BODY);
         JsonObject json = JsonBodies.parseObject(bytes);
@@ -127,7 +145,7 @@ public class TokensResource {
             @PathParam("id") String id,
             InputStream body) {
         Caller caller = auth.anyKey(apiKey);
-        rateLimiter.checkTokenize(caller, request.getRemoteAddr());
+        checkRate(caller);
         TokenId tokenId = TokenId.parse(id).orElseThrow(TokenVault::notFound);
         MediaTypes.requireJson(contentType);
         JsonObject json = JsonBodies.parseObject(JsonBodies.readLimited(body, MAX_BODY));
@@ -141,6 +159,15 @@ public class TokensResource {
         }
         vault.recollectCvc(caller.tenantId(), tokenId, s.getString());
         return Response.noContent().build();
+    }
+
+    private void checkRate(Caller caller) {
+        try {
+            rateLimiter.checkTokenize(caller, request.getRemoteAddr());
+        } catch (ProblemException e) {
+            Counters.increment(TokenMetrics.RATE_LIMITED, "operation", "tokenize");
+            throw e;
+        }
     }
 
     private StoredToken tokenize(Caller caller, JsonObject json) {

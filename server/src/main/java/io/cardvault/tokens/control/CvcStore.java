@@ -1,46 +1,66 @@
 package io.cardvault.tokens.control;
 
+import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.subtle.Random;
+import io.cardvault.crypto.control.Keyring;
+import io.cardvault.platform.control.ExpiringMap;
+import io.cardvault.platform.control.Grid;
 import io.cardvault.platform.control.Settings;
 import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.tokens.entity.TokenId;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The CVC lives only here: in memory, encrypted under a key that exists only in this process, for
- * {@code cardvault.cvc.ttl} (default PT1H) and until the first forward that received a 2xx used it.
- * A restart therefore drops every CVC, which is the point: PCI DSS forbids storing it.
+ * The CVC lives only here: in memory, AES-GCM encrypted (bound to tenant and token), for {@code
+ * cardvault.cvc.ttl} (default PT1H) and until the first forward that received a 2xx used it. On a
+ * lone node the memory is this process's; in a cluster it is the data grid's, with one backup copy
+ * on another node, so a CVC collected through one node forwards through any other and survives the
+ * death of one. Never on disk: PCI DSS forbids storing it; a full restart drops every CVC.
  */
 @ApplicationScoped
 public class CvcStore {
 
-    private record Entry(byte[] ciphertext, Instant expiresAt) {}
+    static final String MAP = "cardvault-cvc";
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private final AesGcmJce aead;
+    @Inject Grid grid;
+
+    @Inject Keyring keyring;
 
     @Inject
     @ConfigProperty(name = "cardvault.cvc.ttl", defaultValue = "PT1H")
     String ttlSetting;
 
-    Clock clock = Clock.systemUTC();
+    ExpiringMap entries;
+    Aead aead;
 
-    public CvcStore() {
+    /** A bad {@code cardvault.cvc.ttl} stops the start-up instead of being ignored. */
+    @PostConstruct
+    void open() {
+        ttl();
+        entries = grid.map(MAP);
+        aead = keyring.transientAead();
+    }
+
+    /** A store in this process only, under a random key (unit tests and fixtures). */
+    public static CvcStore local(Clock clock, String ttl) {
+        CvcStore store = new CvcStore();
+        store.entries = ExpiringMap.local(clock);
+        store.ttlSetting = ttl;
         try {
-            aead = new AesGcmJce(Random.randBytes(32));
+            store.aead = new AesGcmJce(Random.randBytes(32));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable");
         }
+        return store;
     }
 
     public void put(TenantId tenantId, TokenId token, String cvc) {
@@ -50,8 +70,7 @@ public class CvcStore {
                     aead.encrypt(
                             cvc.getBytes(StandardCharsets.US_ASCII),
                             k.getBytes(StandardCharsets.UTF_8));
-            entries.put(k, new Entry(ct, clock.instant().plus(ttl())));
-            sweepOccasionally();
+            entries.put(k, ct, ttl());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("CVC encryption failed");
         }
@@ -59,21 +78,17 @@ public class CvcStore {
 
     public Optional<String> peek(TenantId tenantId, TokenId token) {
         String k = key(tenantId, token);
-        Entry e = entries.get(k);
-        if (e == null) {
-            return Optional.empty();
-        }
-        if (!e.expiresAt().isAfter(clock.instant())) {
-            entries.remove(k, e);
+        Optional<byte[]> ct = entries.get(k);
+        if (ct.isEmpty()) {
             return Optional.empty();
         }
         try {
             return Optional.of(
                     new String(
-                            aead.decrypt(e.ciphertext(), k.getBytes(StandardCharsets.UTF_8)),
+                            aead.decrypt(ct.get(), k.getBytes(StandardCharsets.UTF_8)),
                             StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException ex) {
-            entries.remove(k, e);
+            entries.remove(k);
             return Optional.empty();
         }
     }
@@ -94,24 +109,16 @@ public class CvcStore {
         entries.remove(key(tenantId, token));
     }
 
-    /** A bad {@code cardvault.cvc.ttl} stops the start-up instead of being ignored. */
-    @jakarta.annotation.PostConstruct
-    void checkSettings() {
-        ttl();
-    }
-
     Duration ttl() {
         return Settings.duration("cardvault.cvc.ttl", ttlSetting, Duration.ofHours(1));
     }
 
-    private void sweepOccasionally() {
-        if (entries.size() % 1024 == 0) {
-            Instant now = clock.instant();
-            entries.entrySet().removeIf(en -> !en.getValue().expiresAt().isAfter(now));
-        }
-    }
-
     private static String key(TenantId tenantId, TokenId token) {
         return tenantId.value() + "|" + token.value();
+    }
+
+    /** How many CVCs are held (expired ones until the next sweep), for the metrics gauge. */
+    public int size() {
+        return entries.size();
     }
 }

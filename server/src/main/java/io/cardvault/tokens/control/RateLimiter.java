@@ -1,26 +1,31 @@
 package io.cardvault.tokens.control;
 
+import io.cardvault.platform.control.ExpiringMap;
+import io.cardvault.platform.control.Grid;
 import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.entity.Caller;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Card-testing defence: fixed one-minute windows counting tokenizations (and CVC re-collections)
  * per key and, for publishable keys used from browsers, per client address. Over the limit → 429
- * with {@code Retry-After}. Limits come from configuration; 0 disables a limit.
+ * with {@code Retry-After}. Limits come from configuration; 0 disables a limit. In a cluster the
+ * counters live in the data grid, so one limit holds across every node.
  */
 @ApplicationScoped
 public class RateLimiter {
 
-    private record Window(long minute, int count) {}
+    static final String MAP = "cardvault-ratelimit";
 
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    @Inject Grid grid;
+
+    ExpiringMap windows;
 
     @Inject
     @ConfigProperty(name = "cardvault.ratelimit.tokenize.per-key", defaultValue = "600")
@@ -35,6 +40,11 @@ public class RateLimiter {
     int secretPerKey;
 
     Clock clock = Clock.systemUTC();
+
+    @PostConstruct
+    void open() {
+        windows = grid.map(MAP);
+    }
 
     public void checkTokenize(Caller caller, String clientAddress) {
         if (caller.isSecret()) {
@@ -52,22 +62,13 @@ public class RateLimiter {
         }
         long nowMillis = clock.millis();
         long minute = nowMillis / 60_000;
-        Window w =
-                windows.compute(
-                        bucket,
-                        (k, old) ->
-                                old == null || old.minute() != minute
-                                        ? new Window(minute, 1)
-                                        : new Window(minute, old.count() + 1));
-        if (w.count() > limit) {
+        long count = windows.increment(bucket + "|" + minute, Duration.ofMinutes(2));
+        if (count > limit) {
             long retryAfter = Math.max(1, ((minute + 1) * 60_000 - nowMillis + 999) / 1000);
             throw ProblemException.limited(
                     CommonProblem.RATE_LIMITED,
                     "too many tokenization requests; retry after " + retryAfter + " s",
                     Duration.ofSeconds(retryAfter));
-        }
-        if (windows.size() > 100_000) {
-            windows.entrySet().removeIf(e -> e.getValue().minute() < minute);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.cardvault.crypto.control.DataKeys;
 import io.cardvault.crypto.control.Keyring;
 import io.cardvault.idempotency.control.Idempotency;
 import io.cardvault.platform.control.Jdbc;
+import io.cardvault.platform.control.JsonFactories;
 import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.tokens.entity.CardInput;
@@ -15,7 +16,6 @@ import io.cardvault.tokens.entity.TokenId;
 import io.cardvault.tokens.entity.TokenProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -124,7 +124,7 @@ public class TokenVault {
                                             .decrypt(
                                                     row.ciphertext(), tenantId.value(), id.value());
                             JsonObject o =
-                                    Json.createReader(
+                                    JsonFactories.reader(
                                                     new StringReader(
                                                             new String(
                                                                     plain, StandardCharsets.UTF_8)))
@@ -174,7 +174,7 @@ public class TokenVault {
 
     private static String payload(CardInput card) {
         JsonObjectBuilder b =
-                Json.createObjectBuilder()
+                JsonFactories.objectBuilder()
                         .add("n", card.number().revealDigits())
                         .add("m", card.expiryMonth())
                         .add("y", card.expiryYear());

@@ -26,9 +26,7 @@ class CvcStoreTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-        store = new CvcStore();
-        store.clock = clock;
-        store.ttlSetting = "PT1M";
+        store = CvcStore.local(clock, "PT1M");
         token = TokenId.random();
     }
 
@@ -152,9 +150,7 @@ class CvcStoreTest {
     @Test
     void peek_differentStoreInstance_empty() {
         store.put(TENANT, token, "123");
-        CvcStore afterRestart = new CvcStore();
-        afterRestart.clock = clock;
-        afterRestart.ttlSetting = "PT1M";
+        CvcStore afterRestart = CvcStore.local(clock, "PT1M");
         assertEquals(Optional.empty(), afterRestart.peek(TENANT, token));
     }
 }

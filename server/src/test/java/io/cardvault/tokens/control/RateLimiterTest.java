@@ -37,6 +37,7 @@ class RateLimiterTest {
         clock = new MutableClock(Instant.parse("2026-11-24T10:00:10Z"));
         limiter = new RateLimiter();
         limiter.clock = clock;
+        limiter.windows = io.cardvault.platform.control.ExpiringMap.local(clock);
         limiter.perKey = 100;
         limiter.perAddress = 3;
         limiter.secretPerKey = 5;

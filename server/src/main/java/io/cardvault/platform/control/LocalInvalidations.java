@@ -1,0 +1,72 @@
+package io.cardvault.platform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Invalidations: {@link #publish} calls this node's listeners of the cache on the calling thread,
+ * so the entry is gone here when the revoking request returns, and, on a clustered node, sends the
+ * same message over the data grid (topic {@value #TOPIC}), whose members deliver it to their own
+ * listeners as it arrives. A message is {@code <cache name> NUL <key>}: names and lookup keys only.
+ */
+@ApplicationScoped
+public class LocalInvalidations implements Invalidations {
+
+    private static final Logger LOG = Logger.getLogger(LocalInvalidations.class.getName());
+
+    static final String TOPIC = "cardvault-invalidations";
+    private static final char SEPARATOR = '\0';
+
+    private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+
+    @jakarta.inject.Inject Grid grid;
+
+    @jakarta.annotation.PostConstruct
+    void joinGrid() {
+        if (grid != null) {
+            grid.listen(
+                    TOPIC,
+                    message -> {
+                        int at = message.indexOf(SEPARATOR);
+                        if (at > 0) {
+                            deliver(message.substring(0, at), message.substring(at + 1));
+                        }
+                    });
+        }
+    }
+
+    @Override
+    public void publish(String cacheName, String key) {
+        deliver(cacheName, key);
+        if (grid != null) {
+            grid.broadcast(TOPIC, cacheName + SEPARATOR + key);
+        }
+    }
+
+    @Override
+    public void subscribe(String cacheName, Consumer<String> listener) {
+        listeners.computeIfAbsent(cacheName, n -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    /** Runs this node's listeners of {@code cacheName}; a failing listener does not stop others. */
+    public void deliver(String cacheName, String key) {
+        for (Consumer<String> l : listeners.getOrDefault(cacheName, List.of())) {
+            try {
+                l.accept(key);
+            } catch (RuntimeException e) {
+                LOG.severe("an invalidation listener of " + cacheName + " failed: " + e);
+            }
+        }
+    }
+
+    /** Alone, or clustered with the grid carrying the messages to the other members. */
+    @Override
+    public boolean reachesAllNodes() {
+        return true;
+    }
+}
