@@ -72,6 +72,12 @@ export function fieldDocument() {
   doc.getElementById = (id) => byId[id] || null;
   doc.createElement = (tag) => element(tag, doc);
   doc.createElementNS = (ns, tag) => element(tag, doc);
+  doc.head = element('head', doc);
+  // only the selector font-links.js uses: link[data-cv-font="<href>"]
+  doc.querySelector = (selector) => {
+    const m = /^link\[data-cv-font="(.*)"\]$/.exec(selector);
+    return (m && doc.head.children.find((c) => c.getAttribute('data-cv-font') === m[1])) || null;
+  };
   return doc;
 }
 

@@ -55,11 +55,22 @@ declare namespace CardVault {
     error?: StyleDeclarations;
   }
 
+  /**
+   * A web-font stylesheet, e.g. https://fonts.googleapis.com/css2?family=Inter. The frames load it
+   * only when the tenant registered it with cardvault (fontStylesheets); use its family in
+   * styles.base.fontFamily.
+   */
+  interface FontSource {
+    cssSrc: string;
+  }
+
   interface FieldsOptions {
     /** Publishable key, pk_...; a secret key is refused. */
     key: string;
     locale?: Locale;
     styles?: Styles;
+    /** Web fonts for the frames (at most 10); only the tenant's registered stylesheets load. */
+    fonts?: FontSource[];
     /** Default: the origin of the cardvault.js <script src>. */
     origin?: string;
     /** ms for tokenize() / recollectCvc(); default 15000. */
@@ -72,6 +83,7 @@ declare namespace CardVault {
   interface UpdateOptions {
     locale?: Locale;
     styles?: Styles;
+    fonts?: FontSource[];
     colorScheme?: ColorScheme;
     showErrors?: boolean;
   }

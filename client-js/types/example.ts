@@ -5,7 +5,8 @@ const fields: CardVault.FieldsGroup = CardVault.fields({
   key: 'pk_test_example',
   locale: 'auto',
   colorScheme: 'auto',
-  styles: { base: { color: '#32325d', fontSize: '16px', '::placeholder': { color: '#8a8fa3' } }, error: { color: '#b00020' } },
+  fonts: [{ cssSrc: 'https://fonts.googleapis.com/css2?family=Inter' }],
+  styles: { base: { color: '#32325d', fontFamily: 'Inter, sans-serif', fontSize: '16px', '::placeholder': { color: '#8a8fa3' } }, error: { color: '#b00020' } },
 });
 
 const number: CardVault.Field = fields.create('number', { placeholder: '1234 1234 1234 1234', icon: true }).mount('#card-number');

@@ -60,7 +60,7 @@ function initialState(field) {
 }
 
 /**
- * @param options {key, locale?, styles?, origin?, timeout?, showErrors?, colorScheme?}
+ * @param options {key, locale?, styles?, fonts?, origin?, timeout?, showErrors?, colorScheme?}
  * @param env {win, scriptOrigin}
  */
 export function createFields(options, env) {
@@ -82,6 +82,12 @@ export function createFields(options, env) {
       settings.locale = resolveLocale(o.locale, win.navigator && win.navigator.language);
     }
     if (o.styles !== undefined || !settings.styles) settings.styles = plainCopy(o.styles);
+    // [{cssSrc}] as plain strings; the frame checks them and its CSP admits only registered ones
+    if (o.fonts !== undefined || !settings.fonts) {
+      settings.fonts = (Array.isArray(o.fonts) ? o.fonts : []).map(function (f) {
+        return f && typeof f.cssSrc === 'string' ? f.cssSrc : '';
+      });
+    }
     if (o.colorScheme !== undefined || !settings.colorScheme) {
       settings.colorScheme = COLOR_SCHEMES.indexOf(o.colorScheme) !== -1 ? o.colorScheme : 'auto';
     }
@@ -202,7 +208,7 @@ export function createFields(options, env) {
     }
 
     function configure() {
-      const payload = { styles: settings.styles, showErrors: settings.showErrors, locale: settings.locale, icon: own.icon };
+      const payload = { styles: settings.styles, fonts: settings.fonts, showErrors: settings.showErrors, locale: settings.locale, icon: own.icon };
       ['placeholder', 'token', 'brand'].forEach(function (k) {
         if (own[k] !== undefined) payload[k] = own[k];
       });
@@ -331,7 +337,7 @@ export function createFields(options, env) {
       });
       return out;
     },
-    /** New locale, styles, colorScheme or showErrors for every field (colorScheme applies on the next mount). */
+    /** New locale, styles, fonts, colorScheme or showErrors for every field (colorScheme applies on the next mount). */
     update: function (updateOptions) {
       applyOptions(updateOptions || {});
       Object.keys(fields).forEach(function (name) {

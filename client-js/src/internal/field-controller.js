@@ -12,6 +12,7 @@ import { sanitizeStyles } from '../shared/style-allowlist.js';
 import { isTokenId } from '../shared/token-id.js';
 import { createFieldModel } from './field-model.js';
 import { createFieldView } from './field-view.js';
+import { linkFonts } from './font-links.js';
 import { bindInputEvents } from './input-events.js';
 import { readyPayload } from './outgoing-messages.js';
 import { createParentLink } from './parent-link.js';
@@ -52,6 +53,7 @@ export function startField(win, params, deps) {
   function configure(payload) {
     const sheet = ownStyleSheet(win.document);
     if (sheet) applyStyleRules(sheet, styleRules(sanitizeStyles(payload.styles)));
+    linkFonts(win.document, payload.fonts, reporter.reportHeight);
     if (typeof payload.placeholder === 'string' && payload.placeholder.length <= 64) {
       s.view.setPlaceholder(payload.placeholder);
     }

@@ -92,6 +92,15 @@ class BrowserIT {
                     exchange.close();
                 });
         merchant.createContext(
+                "/fonts.html",
+                exchange -> {
+                    byte[] page = fontsPage().getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                    exchange.sendResponseHeaders(200, page.length);
+                    exchange.getResponseBody().write(page);
+                    exchange.close();
+                });
+        merchant.createContext(
                 "/cvc.html",
                 exchange -> {
                     byte[] page = cvcOnlyPage().getBytes(StandardCharsets.UTF_8);
@@ -426,6 +435,99 @@ class BrowserIT {
                 driver.findElement(By.id("result"))
                         .getText()
                         .startsWith("error origin-not-allowed"));
+    }
+
+    /**
+     * Issue 15 web fonts: the stylesheet the tenant registered loads in the frame and its font is
+     * used; a stylesheet it did not register is refused by the frame's CSP.
+     */
+    @Test
+    void webFonts_registeredStylesheetLoads_unregisteredIsBlockedByCsp() throws IOException {
+        byte[] font = Files.readAllBytes(DEJAVU);
+        List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
+        merchant.createContext(
+                "/fonts/",
+                exchange -> {
+                    String path = exchange.getRequestURI().getPath();
+                    requested.add(path);
+                    byte[] body =
+                            path.endsWith(".ttf")
+                                    ? font
+                                    : ("@font-face{font-family:CvTest"
+                                                    + (path.contains("other") ? "Other" : "")
+                                                    + ";src:url(/fonts/test.ttf) format('truetype')}")
+                                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders()
+                            .set("Content-Type", path.endsWith(".ttf") ? "font/ttf" : "text/css");
+                    exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                });
+        String registered = merchantOrigin() + "/fonts/test.css";
+        Reply created =
+                api.postJson(
+                        "api/v1/admin/tenants",
+                        "{\"name\":\"Fonts "
+                                + UUID.randomUUID()
+                                + "\",\"allowedOrigins\":[\""
+                                + merchantOrigin()
+                                + "\"],\"fontStylesheets\":[\""
+                                + registered
+                                + "\"]}",
+                        "x-admin-key",
+                        Api.ADMIN_KEY);
+        assertEquals(201, created.status(), created.body());
+        driver.get(
+                merchantOrigin() + "/fonts.html?key=" + created.json().getString("publishableKey"));
+        waitFor(() -> readyCount() == 1, "number field ready");
+        driver.switchTo().frame(driver.findElement(By.cssSelector("#card-number iframe")));
+        waitFor(
+                () ->
+                        Boolean.TRUE.equals(
+                                js().executeScript(
+                                                "var l=document.querySelector('link[data-cv-font$=\"/fonts/test.css\"]');"
+                                                        + "var f=[];document.fonts.forEach(function(x){f.push(x);});"
+                                                        + "return !!(l && l.sheet) && f.some(function(x){"
+                                                        + "return x.family.replace(/[\"']/g,'')==='CvTest'&&x.status==='loaded';});")),
+                "the registered stylesheet and its font loaded");
+        assertTrue(
+                String.valueOf(
+                                js().executeScript(
+                                                "return getComputedStyle(document.getElementById('cv-input')).fontFamily;"))
+                        .contains("CvTest"));
+        // Chromium gives a refused <link> an empty sheet: the proof is that it was never fetched
+        assertEquals(
+                Boolean.TRUE,
+                js().executeScript(
+                                "var l=document.querySelector('link[data-cv-font$=\"/fonts/other.css\"]');"
+                                        + "return !!l;"),
+                "the frame links the unregistered stylesheet too (it cannot know the list)");
+        assertTrue(
+                requested.contains("/fonts/test.css"),
+                "registered stylesheet fetched: " + requested);
+        assertFalse(
+                requested.contains("/fonts/other.css"),
+                "the CSP refused the unregistered stylesheet before any request: " + requested);
+        driver.switchTo().defaultContent();
+    }
+
+    static final Path DEJAVU = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+
+    private String fontsPage() {
+        return "<!doctype html><html><head><meta charset=utf-8><title>merchant</title></head><body>"
+                + "<div id=card-number></div>"
+                + "<script>window.__ready=0;</script>"
+                + "<script src='"
+                + cardvaultOrigin()
+                + "/js/cardvault.js'></script>"
+                + "<script>var key=new URLSearchParams(location.search).get('key');"
+                + "var fields=CardVault.fields({key:key,locale:'en',"
+                + "fonts:[{cssSrc:location.origin+'/fonts/test.css'},{cssSrc:location.origin+'/fonts/other.css'}],"
+                + "styles:{base:{fontFamily:'CvTest, monospace'}}});"
+                + "fields.on('ready',function(){window.__ready++;});"
+                + "fields.create('number').mount('#card-number');"
+                + "</script></body></html>";
     }
 
     private String allowedKey() {

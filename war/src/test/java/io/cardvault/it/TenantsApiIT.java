@@ -76,6 +76,90 @@ class TenantsApiIT {
         assertTrue(r.json().getJsonArray("errors").size() >= 6, r.body());
     }
 
+    /** Issue 15: the field page's style-src and font-src follow the registered stylesheets. */
+    @Test
+    void fontStylesheets_createPatch_fieldPageCspFollowsTheList() {
+        Reply r =
+                api.postJson(
+                        "api/v1/admin/tenants",
+                        "{\"name\":\"Fonts "
+                                + UUID.randomUUID()
+                                + "\",\"allowedOrigins\":[\"https://shop.example\"],"
+                                + "\"fontStylesheets\":[\"https://Fonts.Example:443/inter.css?v=2\"]}",
+                        "x-admin-key",
+                        Api.ADMIN_KEY);
+        assertEquals(201, r.status(), r.body());
+        JsonObject t = r.json();
+        assertEquals(
+                "https://fonts.example/inter.css?v=2",
+                t.getJsonArray("fontStylesheets").getString(0));
+        String csp = fieldPageCsp(t.getString("publishableKey"));
+        assertTrue(csp.contains("style-src 'self' https://fonts.example/inter.css;"), csp);
+        assertTrue(csp.contains("font-src https://fonts.example;"), csp);
+        assertFalse(csp.contains("v=2"), "CSP sources carry no query: " + csp);
+
+        Reply patched =
+                api.send(
+                        "PATCH",
+                        "api/v1/admin/tenants/" + t.getString("id"),
+                        "{\"fontStylesheets\":[\"https://fonts.googleapis.com/css2?family=Inter\"]}",
+                        "Content-Type",
+                        "application/json",
+                        "x-admin-key",
+                        Api.ADMIN_KEY);
+        assertEquals(200, patched.status(), patched.body());
+        assertEquals(
+                "https://shop.example",
+                patched.json().getJsonArray("allowedOrigins").getString(0),
+                "other settings kept");
+        csp = fieldPageCsp(t.getString("publishableKey"));
+        assertTrue(csp.contains("style-src 'self' https://fonts.googleapis.com/css2;"), csp);
+        assertTrue(
+                csp.contains("font-src https://fonts.googleapis.com https://fonts.gstatic.com;"),
+                csp);
+        assertFalse(csp.contains("fonts.example"), "the old stylesheet is gone: " + csp);
+
+        Reply cleared =
+                api.send(
+                        "PATCH",
+                        "api/v1/admin/tenants/" + t.getString("id"),
+                        "{\"fontStylesheets\":[]}",
+                        "Content-Type",
+                        "application/json",
+                        "x-admin-key",
+                        Api.ADMIN_KEY);
+        assertEquals(200, cleared.status(), cleared.body());
+        csp = fieldPageCsp(t.getString("publishableKey"));
+        assertTrue(csp.contains("style-src 'self';"), csp);
+        assertFalse(csp.contains("font-src"), "no fonts without a registered stylesheet: " + csp);
+    }
+
+    @Test
+    void fontStylesheets_unsafeOrPlainHttp_returns422NamingEachEntry() {
+        Reply r =
+                api.postJson(
+                        "api/v1/admin/tenants",
+                        "{\"name\":\"Bad fonts\",\"fontStylesheets\":[\"http://fonts.example/a.css\","
+                                + "\"https://fonts.example/a.css; script-src *\",\"https://ok.example/a.css\","
+                                + "\"javascript:alert(1)\"]}",
+                        "x-admin-key",
+                        Api.ADMIN_KEY);
+        assertEquals(422, r.status(), r.body());
+        assertEquals("invalid-tenant", r.problemType());
+        String errors = r.json().getJsonArray("errors").toString();
+        assertTrue(errors.contains("fontStylesheets[0]"), errors);
+        assertTrue(errors.contains("fontStylesheets[1]"), errors);
+        assertFalse(errors.contains("fontStylesheets[2]"), errors);
+        assertTrue(errors.contains("fontStylesheets[3]"), errors);
+    }
+
+    private String fieldPageCsp(String publishableKey) {
+        Reply page =
+                api.send("GET", "fields/field.html?key=" + publishableKey + "&field=number", null);
+        assertEquals(200, page.status());
+        return page.header("Content-Security-Policy") + ";";
+    }
+
     @Test
     void admin_wrongOrMissingKey_returns401() {
         Reply missing = api.postJson("api/v1/admin/tenants", "{\"name\":\"x\"}");

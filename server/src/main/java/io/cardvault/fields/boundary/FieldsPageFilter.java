@@ -1,5 +1,6 @@
 package io.cardvault.fields.boundary;
 
+import io.cardvault.fields.control.FontSources;
 import io.cardvault.tenants.control.TenantRegistry;
 import io.cardvault.tenants.entity.Caller;
 import io.cardvault.tenants.entity.KeyKind;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * Content-Security-Policy: frame-ancestors <origins>} built from the publishable key in the URL. An
  * unknown, revoked or secret key gets a visible error page that any page may frame and that reports
  * {@code loaderror: invalid-key} to the merchant page. Scripts and styles only from this origin, no
- * inline code.
+ * inline code; styles and fonts also from the tenant's registered web-font stylesheets ({@link
+ * FontSources}).
  */
 @WebFilter(urlPatterns = "/fields/*")
 public class FieldsPageFilter extends HttpFilter {
@@ -55,13 +57,22 @@ public class FieldsPageFilter extends HttpFilter {
             invalidKey(res);
             return;
         }
-        res.setHeader(
-                "Content-Security-Policy",
-                ASSET_POLICY
-                        + "; frame-ancestors "
-                        + frameAncestors(tenant.get().allowedOrigins()));
+        res.setHeader("Content-Security-Policy", pagePolicy(tenant.get()));
         res.setHeader("Cache-Control", "no-store");
         chain.doFilter(req, res);
+    }
+
+    /**
+     * The asset policy, with {@code style-src} and {@code font-src} opened exactly for the tenant's
+     * registered web-font stylesheets, and framing limited to its origins.
+     */
+    static String pagePolicy(Tenant tenant) {
+        List<String> fonts = tenant.fontStylesheets();
+        String fontSrc = FontSources.fontSrc(fonts);
+        return ASSET_POLICY.replace("style-src 'self'", FontSources.styleSrc(fonts))
+                + (fontSrc.isEmpty() ? "" : "; " + fontSrc)
+                + "; frame-ancestors "
+                + frameAncestors(tenant.allowedOrigins());
     }
 
     /**

@@ -47,6 +47,7 @@ final class TenantJson {
                 .add("name", t.name())
                 .add("allowedOrigins", JsonFactories.arrayBuilder(t.allowedOrigins()))
                 .add("allowedDestinations", JsonFactories.arrayBuilder(t.allowedDestinations()))
+                .add("fontStylesheets", JsonFactories.arrayBuilder(t.fontStylesheets()))
                 .add(
                         "createdAt",
                         t.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())

@@ -65,8 +65,10 @@ public class TenantsResource {
                         stringList(json, "allowedDestinations", errors),
                         errors,
                         DestinationRules::problemWith);
+        List<String> fonts =
+                TenantSettings.fontStylesheets(stringList(json, "fontStylesheets", errors), errors);
         failIfAny(errors);
-        TenantRegistry.Created created = registry.create(name, origins, destinations);
+        TenantRegistry.Created created = registry.create(name, origins, destinations, fonts);
         Tenant tenant = created.tenant();
         IssuedKeys keys = created.keys();
         return Response.created(URI.create("/api/v1/admin/tenants/" + tenant.id()))
@@ -84,7 +86,7 @@ public class TenantsResource {
     }
 
     @PATCH
-    @Operation(summary = "Change name, allowed origins or allowed destinations")
+    @Operation(summary = "Change name, allowed origins, allowed destinations or font stylesheets")
     @Path("{id}")
     public String update(
             @HeaderParam("x-admin-key") String adminKey,
@@ -110,8 +112,15 @@ public class TenantsResource {
                                 errors,
                                 DestinationRules::problemWith)
                         : current.allowedDestinations();
+        List<String> fonts =
+                json.containsKey("fontStylesheets")
+                        ? TenantSettings.fontStylesheets(
+                                stringList(json, "fontStylesheets", errors), errors)
+                        : current.fontStylesheets();
         failIfAny(errors);
-        Tenant updated = registry.update(current.with(name, origins, destinations));
+        Tenant updated =
+                registry.update(
+                        current.with(name, origins, destinations).withFontStylesheets(fonts));
         return TenantJson.of(updated, registry.keys(updated.id())).toString();
     }
 

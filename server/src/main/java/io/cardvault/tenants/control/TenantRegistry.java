@@ -76,7 +76,15 @@ public class TenantRegistry {
 
     /** Creates the tenant and its first publishable and secret key in one transaction. */
     public Created create(String name, List<String> origins, List<String> destinations) {
-        Tenant t = new Tenant(TenantId.random(), name, origins, destinations, Instant.now());
+        return create(name, origins, destinations, List.of());
+    }
+
+    /**
+     * As {@link #create(String, List, List)}, with the web-font stylesheets the fields may load.
+     */
+    public Created create(
+            String name, List<String> origins, List<String> destinations, List<String> fonts) {
+        Tenant t = new Tenant(TenantId.random(), name, origins, destinations, fonts, Instant.now());
         return jdbc.inTransaction(
                 () -> {
                     tenants.insert(t);

@@ -61,6 +61,68 @@ public final class TenantSettings {
                 });
     }
 
+    /**
+     * Web-font stylesheet URLs ({@code https://fonts.example/css2?family=Inter}) the hosted fields
+     * may load; at most {@value #MAX_FONT_STYLESHEETS}. They end up in the field page's CSP, so
+     * anything that could break out of a source expression is refused.
+     */
+    public static List<String> fontStylesheets(List<String> raw, List<FieldError> errors) {
+        if (raw.size() > MAX_FONT_STYLESHEETS) {
+            errors.add(
+                    new FieldError(
+                            "fontStylesheets",
+                            "too-many",
+                            "at most " + MAX_FONT_STYLESHEETS + " entries"));
+            return List.of();
+        }
+        return each("fontStylesheets", raw, errors, TenantSettings::fontStylesheet);
+    }
+
+    static final int MAX_FONT_STYLESHEETS = 10;
+
+    /**
+     * {@code https://host[:port]/path[?query]}: no user info, no fragment, no spaces, quotes,
+     * {@code ; , < > \}; scheme and host lower case, default port dropped, path and query kept as
+     * given. Plain http only for localhost / 127.0.0.1 / [::1] (local development and tests).
+     */
+    static String fontStylesheet(String raw) {
+        if (raw == null
+                || raw.length() > 500
+                || raw.chars()
+                        .anyMatch(c -> c <= ' ' || c >= 0x7f || "'\";,<>\\`{}|^".indexOf(c) >= 0)) {
+            throw new IllegalArgumentException(
+                    "a font stylesheet is an https URL of at most 500 characters without spaces,"
+                            + " quotes, ';', ',', '<', '>' or '\\'");
+        }
+        URI uri;
+        try {
+            uri = new URI(raw);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a valid URL");
+        }
+        if (uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "a font stylesheet URL has no user info or fragment");
+        }
+        if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+            throw new IllegalArgumentException("a font stylesheet URL needs a scheme and a host");
+        }
+        String path =
+                uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String origin;
+        try {
+            origin = origin(uri.getScheme() + "://" + uri.getRawAuthority());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "a font stylesheet needs https:// and a host (http:// only for localhost): "
+                            + e.getMessage());
+        }
+        if (origin.contains("*")) {
+            throw new IllegalArgumentException("a font stylesheet URL has no wildcard");
+        }
+        return origin + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
     private static List<String> each(
             String field,
             List<String> raw,

@@ -23,11 +23,13 @@ public class TenantStore {
 
     public void insert(Tenant t) {
         jdbc.update(
-                "insert into tenants (id, name, allowed_origins, allowed_destinations, created_at) values (?, ?, ?, ?, ?)",
+                "insert into tenants (id, name, allowed_origins, allowed_destinations, font_stylesheets,"
+                        + " created_at) values (?, ?, ?, ?, ?, ?)",
                 t.id().value(),
                 t.name(),
                 toJson(t.allowedOrigins()),
                 toJson(t.allowedDestinations()),
+                toJson(t.fontStylesheets()),
                 t.createdAt().toEpochMilli());
     }
 
@@ -37,10 +39,12 @@ public class TenantStore {
 
     public void update(Tenant t) {
         jdbc.update(
-                "update tenants set name = ?, allowed_origins = ?, allowed_destinations = ? where id = ?",
+                "update tenants set name = ?, allowed_origins = ?, allowed_destinations = ?,"
+                        + " font_stylesheets = ? where id = ?",
                 t.name(),
                 toJson(t.allowedOrigins()),
                 toJson(t.allowedDestinations()),
+                toJson(t.fontStylesheets()),
                 t.id().value());
     }
 
@@ -50,6 +54,7 @@ public class TenantStore {
                 rs.getString("name"),
                 fromJson(rs.getString("allowed_origins")),
                 fromJson(rs.getString("allowed_destinations")),
+                fromJson(rs.getString("font_stylesheets")),
                 Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
