@@ -43,12 +43,7 @@ final class ServerProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command =
                 new ArrayList<>(
-                        List.of(
-                                java,
-                                "-jar",
-                                Path.of("target", "cardvault.jar").toAbsolutePath().toString(),
-                                "--port",
-                                String.valueOf(port)));
+                        List.of(java, "-jar", bundle().toString(), "--port", String.valueOf(port)));
         command.addAll(moreOptions);
         ProcessBuilder pb =
                 new ProcessBuilder(command)
@@ -74,6 +69,18 @@ final class ServerProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new AssertionError("server not ready within 300 s; log tail:\n" + tail(log));
+    }
+
+    /**
+     * The bundle under test: {@code target/cardvault.jar}, or the one named by the system property
+     * {@code cardvault.it.bundle} (e.g. an older build, to show that a new test fails there).
+     */
+    static Path bundle() {
+        String other = System.getProperty("cardvault.it.bundle");
+        return (other == null || other.isBlank()
+                        ? Path.of("target", "cardvault.jar")
+                        : Path.of(other))
+                .toAbsolutePath();
     }
 
     /** The last lines of a log (the temporary directory is gone when the report is read). */
