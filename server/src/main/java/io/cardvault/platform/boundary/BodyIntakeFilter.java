@@ -169,6 +169,10 @@ public class BodyIntakeFilter extends HttpFilter {
             HttpServletRequest req, HttpServletResponse res, ProblemType type, String detail)
             throws IOException {
         Object id = req.getAttribute(RequestIds.ATTRIBUTE);
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        for (BodyAdmission a : admissions) {
+            a.problemHeaders(path).forEach(res::setHeader);
+        }
         res.setStatus(type.status());
         res.setHeader("Connection", "close");
         res.setContentType(Problems.MEDIA_TYPE);
@@ -217,9 +221,21 @@ public class BodyIntakeFilter extends HttpFilter {
 
         @Override
         public synchronized void onDataAvailable() throws IOException {
-            while (!done && in.isReady()) {
+            long declared = req.getContentLengthLong();
+            while (!done) {
+                if (declared >= 0 && intake.received() >= declared) {
+                    // all announced bytes are here: never ask isReady() again, Payara would call
+                    // this listener for the next request on a kept-alive connection, after this
+                    // request has ended (NPEs in Grizzly's InputBuffer)
+                    onAllDataRead();
+                    return;
+                }
+                if (!in.isReady()) {
+                    return; // called again when more arrives
+                }
                 int n = in.read(chunk);
                 if (n < 0) {
+                    onAllDataRead();
                     return;
                 }
                 if (intake.accept(chunk, n, System.nanoTime()) == BodyIntake.Verdict.TOO_LARGE) {

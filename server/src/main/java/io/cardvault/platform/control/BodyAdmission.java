@@ -1,6 +1,7 @@
 package io.cardvault.platform.control;
 
 import io.cardvault.platform.entity.ProblemType;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -20,4 +21,12 @@ public interface BodyAdmission {
      * @return empty when this admission has no objection
      */
     Optional<Refusal> check(String method, String path, Function<String, String> header);
+
+    /**
+     * Headers for a problem the body intake answers itself on this path (refusal, {@code 408},
+     * {@code 413}), e.g. the forward endpoint's {@code x-cardvault-error: true}.
+     */
+    default Map<String, String> problemHeaders(String path) {
+        return Map.of();
+    }
 }
