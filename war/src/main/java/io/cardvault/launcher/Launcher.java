@@ -35,6 +35,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) throws Throwable {
+        edgeDefaults();
         String[] payaraArgs;
         Path keystore = null;
         try {
@@ -71,6 +72,21 @@ public final class Launcher {
             }
         }
     }
+
+    /**
+     * HTTP edge (issue 10 #17): Grizzly answers a header value outside ASCII with an empty {@code
+     * 400} before the application runs; with its strict check off, such a request reaches
+     * cardvault's header filter, which answers {@code 400 malformed-request} as problem+json.
+     * Header names keep Grizzly's strict check. An explicit {@code -D} setting wins.
+     */
+    static void edgeDefaults() {
+        if (System.getProperty(GRIZZLY_STRICT_HEADER_VALUES) == null) {
+            System.setProperty(GRIZZLY_STRICT_HEADER_VALUES, "false");
+        }
+    }
+
+    static final String GRIZZLY_STRICT_HEADER_VALUES =
+            "org.glassfish.grizzly.http.STRICT_HEADER_VALUE_VALIDATION_RFC_9110";
 
     record Prepared(String[] args, Path keystore) {}
 

@@ -54,7 +54,7 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.add("-jar");
-        command.add(Path.of("target", "cardvault.jar").toAbsolutePath().toString());
+        command.add(bundle().toString());
         command.add("--port");
         command.add(String.valueOf(port));
         command.addAll(List.of(options));
@@ -84,6 +84,18 @@ final class ServerProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new AssertionError("server not ready within 420 s: " + tail(log));
+    }
+
+    /**
+     * The bundle under test: {@code target/cardvault.jar}, or the one named by the system property
+     * {@code cardvault.it.bundle} (e.g. an older build, to show that a new test fails there).
+     */
+    static Path bundle() {
+        String other = System.getProperty("cardvault.it.bundle");
+        return (other == null || other.isBlank()
+                        ? Path.of("target", "cardvault.jar")
+                        : Path.of(other))
+                .toAbsolutePath();
     }
 
     /** The last lines of a log (the temporary directory is gone when the report is read). */

@@ -560,8 +560,21 @@ class TokensApiIT {
         Reply r = api.send("GET", "api/v1/nothing-here", null);
         assertEquals(404, r.status());
         assertEquals("application/problem+json", r.header("Content-Type"));
-        Reply m = api.send("PUT", "api/v1/tokens", "{}", "Content-Type", "application/json");
+        Reply m =
+                api.send(
+                        "PUT",
+                        "api/v1/tokens",
+                        "{}",
+                        "Content-Type",
+                        "application/json",
+                        "x-api-key",
+                        sk);
         assertEquals(405, m.status());
+        // without a key a body is not even read (issue 10 #6): 401 before any routing
+        Reply anonymous =
+                api.send("PUT", "api/v1/tokens", "{}", "Content-Type", "application/json");
+        assertEquals(401, anonymous.status());
+        assertEquals("unauthenticated", anonymous.problemType());
     }
 
     private void assertFieldError(String body, String field, String code) {

@@ -24,7 +24,7 @@ import java.util.Optional;
  * only, no inline code, never framed). An expired, completed or unknown session gets a page that
  * says so and loads no fields.
  */
-@WebServlet("/pay/*")
+@WebServlet(urlPatterns = "/pay/*", asyncSupported = true)
 public class PayPageServlet extends HttpServlet {
 
     static final String POLICY =

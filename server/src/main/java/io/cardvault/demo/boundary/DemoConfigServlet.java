@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * {@code GET /demo/config.json}: the demo tenant's publishable key for the demo checkout page
  * (publishable keys are meant to be public). 404 outside demo mode.
  */
-@WebServlet("/demo/config.json")
+@WebServlet(urlPatterns = "/demo/config.json", asyncSupported = true)
 public class DemoConfigServlet extends HttpServlet {
 
     @Inject DemoTenant demoTenant;

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * currency, status, reason, createdAt}]}} (absent values are {@code null}, {@code createdAt} is
  * ISO-8601 UTC). No card data is stored, so none can be shown. 404 outside demo mode.
  */
-@WebServlet("/demo/orders.json")
+@WebServlet(urlPatterns = "/demo/orders.json", asyncSupported = true)
 public class DemoOrdersServlet extends HttpServlet {
 
     static final int SHOWN = 10;

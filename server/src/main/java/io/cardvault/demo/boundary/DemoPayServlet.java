@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * {status: approved|declined|failed, reason, transactionId}}, where {@code reason} is a sandbox
  * decline or card error code the page turns into a localized message.
  */
-@WebServlet("/demo/pay")
+@WebServlet(urlPatterns = "/demo/pay", asyncSupported = true)
 public class DemoPayServlet extends HttpServlet {
 
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f-]{36}");

@@ -46,22 +46,45 @@ public class ApiHeadersFilter extends HttpFilter {
     }
 
     /**
+     * Header values outside printable ASCII (and tab). Grizzly's own check would answer an empty
+     * {@code 400}; the launcher turns that check off ({@code
+     * org.glassfish.grizzly.http.STRICT_HEADER_VALUE_VALIDATION_RFC_9110=false}) so that the
+     * request reaches the application; {@link TransportSecurityFilter}, the first filter, answers
+     * it with a problem before anything reads the header.
+     */
+    static boolean hasUnprintableHeader(HttpServletRequest req) {
+        var names = req.getHeaderNames();
+        while (names != null && names.hasMoreElements()) {
+            var values = req.getHeaders(names.nextElement());
+            while (values != null && values.hasMoreElements()) {
+                String v = values.nextElement();
+                for (int i = 0; v != null && i < v.length(); i++) {
+                    char c = v.charAt(i);
+                    if ((c < 0x20 && c != '\t') || c > 0x7e) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * Percent-encoded control characters (e.g. {@code %00}) make the JAX-RS runtime fail before our
      * exception mapper runs; answer them here so no input ever yields a 500.
      */
     private void rejectControlCharacters(
             HttpServletRequest req, HttpServletResponse res, String uri, String requestId)
             throws IOException {
+        reject(res, requestId, "the request path contains encoded control characters");
+    }
+
+    private void reject(HttpServletResponse res, String requestId, String detail)
+            throws IOException {
         ProblemType type = CommonProblem.MALFORMED_REQUEST;
         res.setStatus(type.status());
         res.setContentType(Problems.MEDIA_TYPE);
         res.setCharacterEncoding("UTF-8");
-        res.getWriter()
-                .write(
-                        problems.json(
-                                type,
-                                "the request path contains encoded control characters",
-                                requestId,
-                                List.of()));
+        res.getWriter().write(problems.json(type, detail, requestId, List.of()));
     }
 }

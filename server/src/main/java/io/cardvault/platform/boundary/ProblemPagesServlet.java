@@ -17,7 +17,7 @@ import java.util.stream.StreamSupport;
  * points at. The codes come from every feature's {@link ProblemCatalogue}, so the platform names
  * none of them.
  */
-@WebServlet("/problems/*")
+@WebServlet(urlPatterns = "/problems/*", asyncSupported = true)
 public class ProblemPagesServlet extends HttpServlet {
 
     @Inject transient Instance<ProblemCatalogue> catalogues;

@@ -66,6 +66,14 @@ public class TransportSecurityFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
+        if (ApiHeadersFilter.hasUnprintableHeader(req)) {
+            answer(
+                    req,
+                    res,
+                    CommonProblem.MALFORMED_REQUEST,
+                    "a request header contains characters outside printable ASCII");
+            return;
+        }
         String path = req.getRequestURI().substring(req.getContextPath().length());
         TransportPolicy.Decision d =
                 transport.decide(
@@ -84,25 +92,35 @@ public class TransportSecurityFilter extends HttpFilter {
             chain.doFilter(req, res);
             return;
         }
-        String requestId = RequestIds.accept(req.getHeader(RequestIds.HEADER));
-        res.setHeader(RequestIds.HEADER, requestId);
-        res.setHeader("X-Content-Type-Options", "nosniff");
-        res.setHeader("Cache-Control", "no-store");
         if (d instanceof TransportPolicy.Redirect redirect) {
+            answered(req, res);
             res.setStatus(308);
             res.setHeader("Location", redirect.location());
             return;
         }
-        ProblemType type = CommonProblem.HTTPS_REQUIRED;
+        answer(
+                req,
+                res,
+                CommonProblem.HTTPS_REQUIRED,
+                "use HTTPS: plain HTTP is accepted from loopback clients only");
+    }
+
+    /** Headers of a response this filter makes itself; returns the request id. */
+    private static String answered(HttpServletRequest req, HttpServletResponse res) {
+        String requestId = RequestIds.accept(req.getHeader(RequestIds.HEADER));
+        res.setHeader(RequestIds.HEADER, requestId);
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        res.setHeader("Cache-Control", "no-store");
+        return requestId;
+    }
+
+    private void answer(
+            HttpServletRequest req, HttpServletResponse res, ProblemType type, String detail)
+            throws IOException {
+        String requestId = answered(req, res);
         res.setStatus(type.status());
         res.setContentType(Problems.MEDIA_TYPE);
         res.setCharacterEncoding("UTF-8");
-        res.getWriter()
-                .write(
-                        problems.json(
-                                type,
-                                "use HTTPS: plain HTTP is accepted from loopback clients only",
-                                requestId,
-                                List.of()));
+        res.getWriter().write(problems.json(type, detail, requestId, List.of()));
     }
 }

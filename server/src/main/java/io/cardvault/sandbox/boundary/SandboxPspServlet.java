@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code x-sandbox-echo-header} comes back as {@code x-sandbox-echo} so forwarding tests can see
  * header passthrough.
  */
-@WebServlet(urlPatterns = "/sandbox/psp/*")
+@WebServlet(urlPatterns = "/sandbox/psp/*", asyncSupported = true)
 public class SandboxPspServlet extends HttpServlet {
 
     static final int MAX_BODY = 64 * 1024;

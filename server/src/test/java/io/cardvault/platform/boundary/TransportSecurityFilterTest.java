@@ -79,6 +79,23 @@ class TransportSecurityFilterTest {
                                                     lower.get(
                                                             ((String) a[0])
                                                                     .toLowerCase(Locale.ROOT));
+                                            case "getHeaderNames" ->
+                                                    java.util.Collections.enumeration(
+                                                            lower.keySet());
+                                            case "getHeaders" ->
+                                                    java.util.Collections.enumeration(
+                                                            lower.containsKey(
+                                                                            ((String) a[0])
+                                                                                    .toLowerCase(
+                                                                                            Locale
+                                                                                                    .ROOT))
+                                                                    ? java.util.List.of(
+                                                                            lower.get(
+                                                                                    ((String) a[0])
+                                                                                            .toLowerCase(
+                                                                                                    Locale
+                                                                                                            .ROOT)))
+                                                                    : java.util.List.of());
                                             case "setAttribute" -> null;
                                             default ->
                                                     throw new UnsupportedOperationException(
@@ -116,6 +133,34 @@ class TransportSecurityFilterTest {
         FilterChain chain = (rq, rs) -> passed.set(true);
         f.doFilter(req, res, chain);
         return new Outcome(passed.get(), status[0], out, body.toString());
+    }
+
+    @Test
+    void headerValueOutsidePrintableAscii_is400ProblemBeforeAnythingElse() throws Exception {
+        for (String value : new String[] {"caf\u00e9", "a\u0001b", "\u00c3\u00a9", "x\u007f"}) {
+            Outcome o =
+                    run(
+                            filter(false, null),
+                            true,
+                            "127.0.0.1",
+                            "GET",
+                            "/api/v1/tokens/tok_x",
+                            Map.of("X-Note", value));
+            assertFalse(o.passedOn());
+            assertEquals(400, o.status());
+            assertEquals("application/problem+json", o.headers().get("content-type"));
+            JsonObject p = Json.createReader(new StringReader(o.body())).readObject();
+            assertEquals("malformed-request", p.getString("code"));
+        }
+        assertTrue(
+                run(
+                                filter(false, null),
+                                true,
+                                "127.0.0.1",
+                                "GET",
+                                "/api/v1/tokens/tok_x",
+                                Map.of("X-Note", "plain ascii\twith tab"))
+                        .passedOn());
     }
 
     @Test
