@@ -205,6 +205,22 @@ class ServerProcessIT {
         Properties demo = demoKeys(data);
         assertEquals(
                 adminKey, demo.getProperty("CARDVAULT_ADMIN_KEY"), "demo.env: the effective key");
+
+        // issue 15 #9: the field frame says who may frame it with CSP alone (Payara's blanket
+        // X-Frame-Options: SAMEORIGIN is off); every other page may not be framed at all
+        var field =
+                server.api()
+                        .send(
+                                "GET",
+                                "fields/field.html?key="
+                                        + demo.getProperty("CARDVAULT_DEMO_PK")
+                                        + "&field=number",
+                                null);
+        assertEquals(200, field.status());
+        assertEquals(
+                null, field.header("X-Frame-Options"), "field frame: CSP frame-ancestors only");
+        assertTrue(field.header("Content-Security-Policy").contains("frame-ancestors"));
+        assertEquals("DENY", server.api().send("GET", "demo/", null).header("X-Frame-Options"));
         String text = Files.readString(log, StandardCharsets.ISO_8859_1);
         assertTrue(text.contains("DEMO MODE"), "the log was captured");
         assertFalse(text.contains(demo.getProperty("CARDVAULT_DEMO_SK")), "secret key in the log");

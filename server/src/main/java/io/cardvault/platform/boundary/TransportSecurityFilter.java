@@ -89,6 +89,12 @@ public class TransportSecurityFilter extends HttpFilter {
             if (serve.secure()) {
                 res.setHeader("Strict-Transport-Security", TransportPolicy.HSTS);
             }
+            if (!path.startsWith("/fields/")) {
+                // the bundle switches Payara's blanket SAMEORIGIN off, because the field frames
+                // are framed by merchant sites and say so with CSP frame-ancestors alone; every
+                // other page may not be framed at all
+                res.setHeader("X-Frame-Options", "DENY");
+            }
             chain.doFilter(req, res);
             return;
         }
