@@ -1,8 +1,5 @@
 package io.cardvault.platform.control;
 
-import com.hazelcast.config.InMemoryFormat;
-import com.hazelcast.config.MapConfig;
-import com.hazelcast.core.HazelcastInstance;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -15,9 +12,9 @@ import javax.naming.NamingException;
 /**
  * Payara's data grid, when this node has one. A node started with {@code --clustermode tcpip:...}
  * runs Payara's Hazelcast and finds it at JNDI {@code payara/Hazelcast}; a node started alone (the
- * bundle's default, {@code --nocluster}) has at most a member that joins nobody, and every {@link
- * ExpiringMap} is then local. Maps get one synchronous backup on another member, binary in-memory
- * format, and no map store: a value lives in memory only and survives the death of any one node.
+ * bundle's default, {@code --nohazelcast}) has no member, and every {@link ExpiringMap} is then
+ * local. Maps get one synchronous backup on another member, binary in-memory format, and no map
+ * store: a value lives in memory only and survives the death of any one node.
  */
 @ApplicationScoped
 public class Grid {
@@ -26,7 +23,7 @@ public class Grid {
     static final String JNDI_NAME = "payara/Hazelcast";
 
     private final ConcurrentHashMap<String, ExpiringMap> maps = new ConcurrentHashMap<>();
-    private HazelcastInstance hazelcast;
+    private HazelcastMember hazelcast;
 
     /** Set by the bundle's launcher when the node was started with {@code --clustermode}. */
     static final String CLUSTER_PROPERTY = "cardvault.clustermode";
@@ -52,7 +49,7 @@ public class Grid {
                         hazelcast == null
                                 ? "no data grid: this node is alone; CVCs and rate limits stay in this process"
                                 : "data grid: CVCs and rate limits shared with "
-                                        + hazelcast.getCluster().getMembers().size()
+                                        + hazelcast.members()
                                         + " member(s)");
     }
 
@@ -61,14 +58,15 @@ public class Grid {
      * Payara's member, and stops the deployment with a clear message if it never appears, rather
      * than running as a lone node that would keep CVCs and rate limits to itself.
      */
-    private static HazelcastInstance awaitClusterMember() {
+    private static HazelcastMember awaitClusterMember() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
         String last = "not looked up yet";
         while (System.nanoTime() < deadline) {
             try {
                 Object found = new InitialContext().lookup(JNDI_NAME);
-                if (found instanceof HazelcastInstance hz && hz.getLifecycleService().isRunning()) {
-                    return hz;
+                HazelcastMember member = HazelcastMember.of(found, true);
+                if (member != null) {
+                    return member;
                 }
                 last = found == null ? "nothing bound" : "member not running";
             } catch (NamingException | LinkageError | RuntimeException e) {
@@ -88,29 +86,14 @@ public class Grid {
                         + last);
     }
 
-    private static Optional<HazelcastInstance> lookup() {
+    private static Optional<HazelcastMember> lookup() {
         try {
             Object found = new InitialContext().lookup(JNDI_NAME);
-            if (found instanceof HazelcastInstance hz
-                    && hz.getLifecycleService().isRunning()
-                    && joinsOthers(hz)) {
-                return Optional.of(hz);
-            }
+            return Optional.ofNullable(HazelcastMember.of(found, false));
         } catch (NamingException | LinkageError | RuntimeException noGrid) {
-            // Hazelcast disabled (--nocluster): this node is alone
+            // no Hazelcast here (--nohazelcast, or a server without it): this node is alone
+            return Optional.empty();
         }
-        return Optional.empty();
-    }
-
-    /**
-     * Payara starts a Hazelcast member even for {@code --nocluster} (a grid of one that joins
-     * nobody); only a member told to join others, by a TCP/IP member list, is a cluster.
-     */
-    private static boolean joinsOthers(HazelcastInstance hz) {
-        var join = hz.getConfig().getNetworkConfig().getJoin();
-        return join.getTcpIpConfig().isEnabled()
-                || join.getMulticastConfig().isEnabled()
-                || hz.getCluster().getMembers().size() > 1;
     }
 
     public boolean clustered() {
@@ -123,7 +106,7 @@ public class Grid {
             return Optional.empty();
         }
         try {
-            return hazelcast.getLifecycleService().isRunning()
+            return hazelcast.running()
                     ? Optional.empty()
                     : Optional.of("data grid member not running");
         } catch (RuntimeException e) {
@@ -132,7 +115,7 @@ public class Grid {
     }
 
     public int members() {
-        return hazelcast == null ? 1 : hazelcast.getCluster().getMembers().size();
+        return hazelcast == null ? 1 : hazelcast.members();
     }
 
     /**
@@ -141,7 +124,7 @@ public class Grid {
      */
     public void broadcast(String name, String message) {
         if (hazelcast != null) {
-            hazelcast.<String>getTopic(name).publish(message);
+            hazelcast.broadcast(name, message);
         }
     }
 
@@ -150,15 +133,7 @@ public class Grid {
         if (hazelcast == null) {
             return;
         }
-        var local = hazelcast.getCluster().getLocalMember();
-        hazelcast
-                .<String>getTopic(name)
-                .addMessageListener(
-                        m -> {
-                            if (!local.equals(m.getPublishingMember())) {
-                                listener.accept(m.getMessageObject());
-                            }
-                        });
+        hazelcast.listen(name, listener);
     }
 
     /** The map of that name (in memory only, one backup when clustered). */
@@ -170,14 +145,6 @@ public class Grid {
         if (hazelcast == null) {
             return new LocalExpiringMap(Clock.systemUTC());
         }
-        hazelcast
-                .getConfig()
-                .addMapConfig(
-                        new MapConfig(name)
-                                .setBackupCount(1)
-                                .setAsyncBackupCount(0)
-                                .setInMemoryFormat(InMemoryFormat.BINARY)
-                                .setTimeToLiveSeconds(24 * 3600));
-        return new GridExpiringMap(hazelcast.getMap(name));
+        return hazelcast.map(name);
     }
 }
