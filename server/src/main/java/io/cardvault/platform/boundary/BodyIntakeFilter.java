@@ -128,7 +128,19 @@ public class BodyIntakeFilter extends HttpFilter {
             chain.doFilter(req, res);
             return;
         }
-        Optional<BodyAdmission.Refusal> refusal = admit(req);
+        Optional<BodyAdmission.Refusal> refusal;
+        try {
+            refusal = admit(req);
+        } catch (io.cardvault.platform.control.DataAccessException unreachable) {
+            // the key could not be looked up: the database is down, not the caller's fault
+            res.setHeader("Retry-After", "5");
+            answer(
+                    req,
+                    res,
+                    CommonProblem.SERVICE_UNAVAILABLE,
+                    "the vault's database is not reachable; retry later");
+            return;
+        }
         if (refusal.isPresent()) {
             answer(req, res, refusal.get().type(), refusal.get().detail());
             return;
