@@ -39,6 +39,8 @@ public class ForwardCall {
 
     @Inject TokenVault vault;
 
+    @Inject AuditLog audit;
+
     RelayedResponse perform(ForwardAttempt attempt, Tenant tenant) {
         TenantId tenantId = attempt.tenantId();
         TokenId tokenId = attempt.tokenId();
@@ -71,6 +73,8 @@ public class ForwardCall {
             TenantId tenantId, HttpRequest request, ForwardAttempt attempt) {
         try (AutoCloseable permit = permits.acquire(tenantId)) {
             attempt.sending();
+            // write-ahead: on record before a byte leaves, so a crash cannot lose the row
+            audit.sending(attempt.auditEntry(System.currentTimeMillis()));
             try {
                 // bounded by the request's own timeout (cardvault.forward.timeout)
                 return client.send(request);

@@ -26,9 +26,11 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * <p>Durability: H2 is opened with {@code WRITE_DELAY=0}, so a commit is written to the file before
  * the statement returns and survives {@code kill -9} of the process. H2 never flushes the file to
  * the device by itself, so {@link Jdbc} calls {@link #awaitDurable} after every write it
- * acknowledges: one {@code CHECKPOINT SYNC} (an {@code fsync}) covers every commit made before it
- * started (group commit), so a {@code 201} also survives a power cut. PostgreSQL flushes its WAL at
- * commit itself ({@code synchronous_commit=on}).
+ * acknowledges: one {@code fsync} of the database file covers every commit made before it started
+ * (group commit), so a {@code 201} also survives a power cut. The {@code fsync} is made on a
+ * channel of our own, not with {@code CHECKPOINT SYNC}: H2 runs that inside a lock on the whole
+ * database, so no commit could proceed while the device flushes, and a group never grew past two or
+ * three commits. PostgreSQL flushes its WAL at commit itself ({@code synchronous_commit=on}).
  */
 @ApplicationScoped
 public class Database {
@@ -165,16 +167,61 @@ public class Database {
             }
             long upTo = commits.get();
             gate.readLock().lock();
-            try (java.sql.Connection c = pool.getConnection();
-                    java.sql.Statement st = c.createStatement()) {
-                st.execute("CHECKPOINT SYNC");
-            } catch (java.sql.SQLException e) {
-                throw new DataAccessException("sync", e);
+            try {
+                // H2 has written every commit to the file before the commit returned
+                // (WRITE_DELAY=0); fsync applies to the file, whichever descriptor wrote it
+                syncChannel().force(false);
+            } catch (java.io.IOException e) {
+                throw new DataAccessException("sync", new java.sql.SQLException(e));
             } finally {
                 gate.readLock().unlock();
             }
             synced = upTo;
         }
+    }
+
+    private java.nio.channels.FileChannel syncChannel; // used under syncLock
+    private long syncChannelGeneration;
+    private volatile long fileGeneration; // changes when SHUTDOWN COMPACT replaced the file
+
+    private java.nio.channels.FileChannel syncChannel() throws java.io.IOException {
+        long generation = fileGeneration;
+        if (syncChannel == null || !syncChannel.isOpen() || syncChannelGeneration != generation) {
+            closeQuietly(syncChannel);
+            syncChannel =
+                    java.nio.channels.FileChannel.open(
+                            databaseFile(), java.nio.file.StandardOpenOption.WRITE);
+            syncChannelGeneration = generation;
+        }
+        return syncChannel;
+    }
+
+    private static void closeQuietly(java.nio.channels.FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (java.io.IOException ignored) {
+                // nothing was written through it
+            }
+        }
+    }
+
+    /** The file H2 keeps the embedded database in. */
+    private java.nio.file.Path databaseFile() {
+        java.nio.file.Path base =
+                OwnerOnlyFiles.databaseOf(h2Url)
+                        .orElseThrow(() -> new IllegalStateException("no database file"));
+        return base.resolveSibling(base.getFileName() + ".mv.db");
+    }
+
+    /**
+     * The directory of the embedded database file, where files that belong with it are kept (the
+     * forward audit's journal); empty for PostgreSQL, a container's pool and in-memory databases.
+     */
+    public java.util.Optional<java.nio.file.Path> embeddedDirectory() {
+        return onDisk()
+                ? java.util.Optional.of(databaseFile().getParent())
+                : java.util.Optional.empty();
     }
 
     /** A commit that does not wait for the device: it is flushed with the next sync, within 1 s. */
@@ -224,6 +271,8 @@ public class Database {
         }
         gate.writeLock().lock();
         try {
+            // SHUTDOWN COMPACT replaces the file: the next sync opens the new one
+            fileGeneration++;
             pool.dispose();
             org.h2.jdbcx.JdbcDataSource direct = new org.h2.jdbcx.JdbcDataSource();
             direct.setURL(h2Url);
@@ -252,6 +301,7 @@ public class Database {
             lazyFlusher.shutdownNow();
             flushLazyCommits();
         }
+        closeQuietly(syncChannel);
         if (pool != null) {
             pool.dispose();
         }

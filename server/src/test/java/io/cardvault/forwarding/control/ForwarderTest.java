@@ -62,6 +62,7 @@ class ForwarderTest {
     private HttpServer destination;
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicReference<String> received = new AtomicReference<>();
+    private final AtomicReference<String> journalWhenCalled = new AtomicReference<>();
     private Forwarder forwarder;
     private AuditLog audit;
     private TokenVault vault;
@@ -77,6 +78,7 @@ class ForwarderTest {
                 "/pay",
                 exchange -> {
                     calls.incrementAndGet();
+                    journalWhenCalled.set(journal());
                     byte[] body = exchange.getRequestBody().readAllBytes();
                     received.set(new String(body, StandardCharsets.UTF_8));
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -103,6 +105,9 @@ class ForwarderTest {
         call.permits = Beans.set(new TenantPermits(), "maxConcurrent", 4);
         call.vault = vault;
         audit = Beans.set(new AuditLog(), "jdbc", jdbc);
+        audit.database = fixture.db.database;
+        audit.open();
+        call.audit = audit;
         forwarder = new Forwarder();
         forwarder.tenants = registry;
         forwarder.keyring = keyring;
@@ -138,6 +143,83 @@ class ForwarderTest {
     void tearDown() {
         destination.stop(0);
         fixture.close();
+    }
+
+    /** Every line of the forward audit journal's segments under the data directory. */
+    private String journal() {
+        try (java.util.stream.Stream<java.nio.file.Path> files =
+                java.nio.file.Files.walk(dataDir)) {
+            StringBuilder all = new StringBuilder();
+            for (java.nio.file.Path p :
+                    files.filter(f -> f.getFileName().toString().endsWith(".journal")).toList()) {
+                all.append(java.nio.file.Files.readString(p));
+            }
+            return all.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void forward_isOnRecordBeforeTheRequestLeaves() {
+        audit.mover.shutdownNow(); // so the journal still holds it when the destination looks
+        RelayedResponse r = forwarder.forward(caller, request("{\"n\":\"{{ number }}\"}"));
+
+        String atSend = journalWhenCalled.get();
+        assertTrue(atSend.contains(r.forwardId()), "the journal held the forward when it was sent");
+        assertTrue(atSend.contains("\"error\":\"in-flight\""), atSend);
+        assertFalse(atSend.contains(VISA), "no card data in the journal");
+        assertEquals(200, audit.recent(caller.tenantId(), 10).get(0).status());
+    }
+
+    @Test
+    void crashAfterSending_leavesAnInterruptedRow_neverNoRow() {
+        audit.mover.shutdownNow(); // the process dies: nothing moves the journal any more
+        AuditLog.Entry sent =
+                new AuditLog.Entry(
+                        "0b8c9f2e-1111-4c2b-9c41-0d1e5a6b7c8d",
+                        caller.tenantId(),
+                        token.value(),
+                        "POST",
+                        "127.0.0.1",
+                        "/pay",
+                        0,
+                        0,
+                        null,
+                        System.currentTimeMillis(),
+                        false);
+        audit.sending(sent);
+
+        AuditLog restarted = Beans.set(new AuditLog(), "jdbc", fixture.db.jdbc);
+        restarted.database = fixture.db.database;
+        restarted.open();
+        List<AuditLog.Entry> rows = restarted.recent(caller.tenantId(), 10);
+
+        assertEquals(1, rows.size());
+        assertEquals(sent.forwardId(), rows.get(0).forwardId());
+        assertEquals(AuditLog.INTERRUPTED, rows.get(0).errorCode());
+        assertFalse(journal().contains(sent.forwardId()), "the journal is emptied once stored");
+        restarted.close();
+    }
+
+    @Test
+    void journal_lineCutShortByACrash_isSkipped_theRestStored() {
+        AuditLog.Entry e =
+                new AuditLog.Entry(
+                        "5d7f3a10-2222-4b8e-8f1a-2c3d4e5f6a7b",
+                        caller.tenantId(),
+                        token.value(),
+                        "POST",
+                        "127.0.0.1",
+                        "/pay",
+                        201,
+                        3,
+                        null,
+                        1_700_000_000_000L,
+                        false);
+        String line = AuditJournal.line(e);
+        assertEquals(e, AuditJournal.parse(line).orElseThrow());
+        assertTrue(AuditJournal.parse(line.substring(0, line.length() / 2)).isEmpty());
     }
 
     private ForwardRequest request(String body, String... extraHeaders) {
