@@ -65,6 +65,63 @@ class DurabilityIT {
         sequentialThenKill("postgres", settings);
     }
 
+    /**
+     * The forward audit is written ahead and moved into the table in batches: a kill the instant
+     * after the last answer must still leave every forward on record, with its outcome.
+     */
+    @Test
+    void embedded_killRightAfterLastForward_everyForwardIsInTheAudit() throws Exception {
+        Map<String, String> settings = embeddedSettings();
+        int port = ServerProcess.freePort();
+        server = ServerProcess.start(work, port, work.resolve("audit-1.log"), settings);
+        Tenant tenant = Tenant.create(server.api(), port);
+        Reply token =
+                server.api()
+                        .postJson(
+                                "api/v1/tokens",
+                                Api.card("5555555555554444", 12, 2031, "123"),
+                                "x-api-key",
+                                tenant.publishableKey());
+        assertEquals(201, token.status(), token.body());
+        String id = token.json().getString("id");
+        List<String> forwards = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Reply paid = forward(server.api(), tenant, id);
+            assertEquals(201, paid.status(), "forward " + i + ": " + paid.body());
+            forwards.add(paid.header("x-cardvault-forward-id"));
+        }
+        server.kill(); // the instant after the last answer
+        server = ServerProcess.start(work, port, work.resolve("audit-2.log"), settings);
+        Reply audit =
+                server.api()
+                        .send(
+                                "GET",
+                                "api/v1/audit?limit=100",
+                                null,
+                                "x-api-key",
+                                tenant.secretKey());
+        assertEquals(200, audit.status(), audit.body());
+        Map<String, Integer> statusById = new HashMap<>();
+        audit.json()
+                .getJsonArray("data")
+                .forEach(
+                        v ->
+                                statusById.put(
+                                        v.asJsonObject().getString("forwardId"),
+                                        v.asJsonObject().getInt("status")));
+        List<String> missing = new ArrayList<>();
+        for (String f : forwards) {
+            if (!Integer.valueOf(201).equals(statusById.get(f))) {
+                missing.add(f + "=" + statusById.get(f));
+            }
+        }
+        System.out.println(
+                "durability audit (20 forwards, kill -9 right after the last answer): "
+                        + missing.size()
+                        + "/20 missing or without their outcome");
+        assertEquals(List.of(), missing);
+    }
+
     @Test
     void embedded_sixteenClients_killAtRandomMoment_fiveRounds_nothingLost() throws Exception {
         Map<String, String> settings = embeddedSettings();
@@ -223,25 +280,28 @@ class DurabilityIT {
         if (read.status() != 200) {
             return java.util.Optional.of("GET " + read.status());
         }
-        Reply paid =
-                api.send(
-                        "POST",
-                        "api/v1/forward",
-                        "{\"amount\":1999,\"currency\":\"EUR\",\"card\":{\"number\":\"{{ number }}\","
-                                + "\"expMonth\":\"{{ expiryMonth | unwrap }}\","
-                                + "\"expYear\":\"{{ expiryYear | unwrap }}\"}}",
-                        "Content-Type",
-                        "application/json",
-                        "x-api-key",
-                        tenant.secretKey(),
-                        "x-token-id",
-                        id,
-                        "x-forward-url",
-                        tenant.sandbox());
+        Reply paid = forward(api, tenant, id);
         return paid.status() == 201
                 ? java.util.Optional.empty()
                 : java.util.Optional.of(
                         "GET 200, forward " + paid.status() + " " + paid.problemType());
+    }
+
+    private static Reply forward(Api api, Tenant tenant, String id) {
+        return api.send(
+                "POST",
+                "api/v1/forward",
+                "{\"amount\":1999,\"currency\":\"EUR\",\"card\":{\"number\":\"{{ number }}\","
+                        + "\"expMonth\":\"{{ expiryMonth | unwrap }}\","
+                        + "\"expYear\":\"{{ expiryYear | unwrap }}\"}}",
+                "Content-Type",
+                "application/json",
+                "x-api-key",
+                tenant.secretKey(),
+                "x-token-id",
+                id,
+                "x-forward-url",
+                tenant.sandbox());
     }
 
     private static String positions(List<String> acknowledged, List<String> lost) {

@@ -202,7 +202,8 @@ class ForwardPreviewIT {
     private JsonObject agree(
             String contentType, String body, String query, String... extraHeaders) {
         String id = token(api, sk, VISA, 12, 2031, CVC, null);
-        String url = psp.base() + "/echo/" + UUID.randomUUID() + query;
+        // no '7' in the random path: "737" (the CVC) in it would be redacted in the forward's echo
+        String url = psp.base() + "/echo/" + UUID.randomUUID().toString().replace('7', 'b') + query;
         Reply preview = send("api/v1/forward/preview", url, id, contentType, body, extraHeaders);
         assertEquals(200, preview.status(), mask(preview.body()));
         assertFalse(preview.body().contains(VISA), "the preview shows no PAN");
