@@ -78,6 +78,7 @@ for (const locale of catalogue.LOCALES) {
   });
 }
 copyFileSync(join(root, 'src/internal/field.html'), join(out, 'fields/field.html'));
+copyFileSync(join(root, 'src/internal/warm.html'), join(out, 'fields/warm.html'));
 copyFileSync(join(root, 'src/internal/field.css'), join(out, 'fields/field.css'));
 
 // Precompressed copies: the server's StaticAssetsFilter sends <name>.gz to clients that accept gzip.

@@ -5,8 +5,15 @@
 import { CardVaultError } from './cardvault-error.js';
 import { createFields } from './fields-group.js';
 import { currentScriptOrigin } from './script-origin.js';
+import { warmFrames } from './warm-frame.js';
+import { isInsecurePage } from './load-watch.js';
+import { resolveLocale } from '../shared/locales.js';
 
 const scriptOrigin = currentScriptOrigin(typeof document !== 'undefined' ? document : null);
+// nothing is framed on an insecure page (mount() reports insecure-page)
+if (scriptOrigin && !isInsecurePage(window)) {
+  warmFrames(window, scriptOrigin, resolveLocale(undefined, window.navigator.language));
+}
 
 window.CardVault = Object.freeze({
   version: '0.1.0',

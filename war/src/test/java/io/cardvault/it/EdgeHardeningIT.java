@@ -330,6 +330,35 @@ class EdgeHardeningIT {
         assertTrue(bearer.body().contains("# TYPE"), "Prometheus text");
         assertEquals(200, api.send("GET", "metrics", null, "x-metrics-key", METRICS_KEY).status());
 
+        // a tokenization (body read by the async body intake) lands in its request timer, tagged
+        // with the status class only
+        assertEquals(
+                201,
+                api.postJson(
+                                "api/v1/tokens",
+                                Api.card("4111111111111111", 12, 2030, null),
+                                "x-api-key",
+                                sk)
+                        .status());
+        String text =
+                api.send(
+                                "GET",
+                                "metrics",
+                                null,
+                                "x-metrics-key",
+                                METRICS_KEY,
+                                "Accept",
+                                "text/plain")
+                        .body();
+        java.util.regex.Matcher count =
+                java.util.regex.Pattern.compile(
+                                "(?m)^cardvault_tokenizations_seconds_count\\{[^}]*status=\"2xx\"[^}]*\\} (\\S+)$")
+                        .matcher(text);
+        assertTrue(count.find(), "the tokenization timer is in /metrics");
+        assertTrue(Double.parseDouble(count.group(1)) >= 1, count.group());
+        assertFalse(text.contains("4111111111111111"), "no card number in /metrics");
+        assertFalse(text.contains(sk), "no key in /metrics");
+
         // the API description is public by design (docs/operations.md)
         assertEquals(200, api.send("GET", "openapi", null).status());
     }

@@ -167,12 +167,14 @@ public final class ForwardAttempt {
 
     /**
      * Adds this attempt to the forward latency metric, tagged with the destination host (one the
-     * tenant allowed, or {@code none} before the policy chose one) and the status class.
+     * tenant allowed, or {@code none} before the policy chose one) and the status class. Measured
+     * over the whole HTTP request when the edge filter times it (see {@link
+     * Counters#recordRequest}).
      */
     void measured() {
-        Counters.record(
+        Counters.recordRequest(
                 FORWARDS,
-                System.nanoTime() - startedNanos,
+                startedNanos,
                 "host",
                 host,
                 "status",

@@ -38,11 +38,16 @@ public class TransportSecurityFilter extends HttpFilter {
 
     @Inject transient TransportPolicy transport;
 
-    /** Puts the filter before every declared filter mapping, for all paths. */
+    /**
+     * Puts the filter before every declared filter mapping, for all paths; only the request clock
+     * ({@link RequestTimingFilter}) comes before it, so that a request this filter answers is timed
+     * as well. One listener registers both because the order of listeners is unspecified.
+     */
     @WebListener
     public static class Registration implements ServletContextListener {
         @Override
         public void contextInitialized(ServletContextEvent sce) {
+            RequestTimingFilter.register(sce.getServletContext());
             FilterRegistration.Dynamic f =
                     sce.getServletContext()
                             .addFilter(

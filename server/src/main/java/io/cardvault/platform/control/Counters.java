@@ -42,7 +42,29 @@ public final class Counters {
 
     /** Adds one observation of {@code nanos} to the timer (count, sum, distribution). */
     public static void record(String name, long nanos, String... tags) {
-        TIMERS.computeIfAbsent(id(name, tags), k -> timer(name, tags)).accept(nanos);
+        timer(name, tags).accept(nanos);
+    }
+
+    /**
+     * The timer of {@code name} and {@code tags}, registered on first use: call it on a request
+     * thread (Payara finds the application's registry only there); the returned timer may be
+     * updated from any thread.
+     */
+    public static LongConsumer timer(String name, String... tags) {
+        return TIMERS.computeIfAbsent(id(name, tags), k -> newTimer(name, tags));
+    }
+
+    /**
+     * Adds one observation of a whole HTTP request to the timer: when the edge filter measures the
+     * request ({@link RequestTiming}), from its entry into the server until its response is
+     * complete; otherwise (no servlet request on this thread) from {@code startedNanos} until now.
+     * The last call for a request wins, so the tags may be the final ones.
+     */
+    public static void recordRequest(String name, long startedNanos, String... tags) {
+        RequestTiming.current()
+                .ifPresentOrElse(
+                        t -> t.measureAs(name, tags),
+                        () -> record(name, System.nanoTime() - startedNanos, tags));
     }
 
     /**
@@ -69,7 +91,7 @@ public final class Counters {
         return r == null ? () -> {} : r.counter(name, tags);
     }
 
-    private static LongConsumer timer(String name, String[] tags) {
+    private static LongConsumer newTimer(String name, String[] tags) {
         Registry r = registry();
         return r == null ? nanos -> {} : r.timer(name, tags);
     }

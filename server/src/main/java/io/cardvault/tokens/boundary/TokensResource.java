@@ -83,8 +83,7 @@ public class TokensResource {
             status = Counters.statusClass(e.type().status());
             throw e;
         } finally {
-            Counters.record(
-                    TokenMetrics.TOKENIZATIONS, System.nanoTime() - started, "status", status);
+            Counters.recordRequest(TokenMetrics.TOKENIZATIONS, started, "status", status);
         }
     }
 
