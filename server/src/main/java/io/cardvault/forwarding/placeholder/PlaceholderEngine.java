@@ -51,9 +51,11 @@ public class PlaceholderEngine {
                 // value.
                 JsonSlots.Slot[] slots =
                         JsonSlots.of(template).orElseThrow(JsonValidity::malformed);
-                String rendered = JsonRendering.render(template, slots, card, original.length);
+                byte[] rendered =
+                        JsonRendering.render(template, slots, card, original.length)
+                                .getBytes(StandardCharsets.UTF_8);
                 JsonValidity.require(rendered);
-                return rendered.getBytes(StandardCharsets.UTF_8);
+                return rendered;
             }
             return renderEach(template, format.escaper(), card, "body", original.length)
                     .getBytes(StandardCharsets.UTF_8);

@@ -170,6 +170,20 @@ class JsonBodyRenderingTest {
     }
 
     @Test
+    void renderBody_nestedPastDepthLimit_throwsMalformedBody() {
+        String inner = "\"{{ number }}\"";
+        assertEquals(
+                "[".repeat(999) + "\"" + TestCard.visa().number() + "\"" + "]".repeat(999),
+                render("[".repeat(999) + inner + "]".repeat(999)));
+        // Parsson threw a bare RuntimeException here (a 500); now the same 400 as any non-JSON body
+        ProblemException e =
+                assertThrows(
+                        ProblemException.class,
+                        () -> render("[".repeat(1000) + inner + "]".repeat(1000)));
+        assertEquals(ForwardProblem.MALFORMED_BODY, e.type());
+    }
+
+    @Test
     void renderBody_notJsonWithoutPlaceholder_forwardedByteForByte() {
         byte[] body = bytes("{\"a\": 1, /* not json */ }");
         assertSame(body, engine.renderBody(body, JSON, TestCard.visa()));
