@@ -23,6 +23,8 @@ final class JsonSlots {
         BARE
     }
 
+    private static final String[] LITERAL_NAMES = {"true", "false", "null"};
+
     private final List<Template.Part> parts;
     private final Slot[] slots;
     private boolean inString;
@@ -80,8 +82,20 @@ final class JsonSlots {
         return !pendingEscape;
     }
 
-    /** Consumes one string character (or escape) at {@code i}; returns the next index or -1. */
+    /**
+     * Consumes a run of plain string characters, or one quote or escape, at {@code i}; returns the
+     * next index or -1.
+     */
     private int stringChar(String text, int i) {
+        int end = i;
+        int length = text.length();
+        while (end < length && isPlainInString(text.charAt(end))) {
+            end++;
+        }
+        if (end > i) {
+            stringContentItems += end - i;
+            return end;
+        }
         char c = text.charAt(i);
         if (c == '"') {
             if (stringContentItems == 1 && stringPlaceholder >= 0) {
@@ -95,6 +109,10 @@ final class JsonSlots {
             return escape(text, i);
         }
         return c < 0x20 ? -1 : i + 1;
+    }
+
+    private static boolean isPlainInString(char c) {
+        return c >= 0x20 && c != '"' && c != '\\';
     }
 
     private int escape(String text, int i) {
@@ -120,27 +138,31 @@ final class JsonSlots {
     /** Consumes one token outside strings at {@code i}; returns the next index or -1. */
     private int token(String text, int i, boolean atBodyStart) {
         char c = text.charAt(i);
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || "{}[],:".indexOf(c) >= 0) {
-            return i + 1;
-        }
-        if (c == '\uFEFF' && atBodyStart) {
-            return i + 1;
-        }
-        if (c == '"') {
-            inString = true;
-            stringPlaceholder = -1;
-            stringContentItems = 0;
-            return i + 1;
-        }
-        if (c == '-' || (c >= '0' && c <= '9')) {
-            return number(text, i);
-        }
-        for (String word : new String[] {"true", "false", "null"}) {
-            if (text.startsWith(word, i)) {
-                return i + word.length();
+        switch (c) {
+            case ' ', '\t', '\r', '\n', '{', '}', '[', ']', ',', ':' -> {
+                return i + 1;
+            }
+            case '"' -> {
+                inString = true;
+                stringPlaceholder = -1;
+                stringContentItems = 0;
+                return i + 1;
+            }
+            case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
+                return number(text, i);
+            }
+            case '\uFEFF' -> {
+                return atBodyStart ? i + 1 : -1;
+            }
+            default -> {
+                for (String word : LITERAL_NAMES) {
+                    if (text.startsWith(word, i)) {
+                        return i + word.length();
+                    }
+                }
+                return -1;
             }
         }
-        return -1;
     }
 
     private static int number(String text, int i) {

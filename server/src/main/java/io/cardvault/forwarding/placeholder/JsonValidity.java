@@ -27,6 +27,15 @@ final class JsonValidity {
     /** Parsson's default {@code org.eclipse.parsson.maxDepth}: 999 nested containers pass. */
     static final int MAX_DEPTH = 1000;
 
+    /** Bytes a string may hold as they are: all but the quote, the backslash and C0 controls. */
+    private static final boolean[] PLAIN_IN_STRING = new boolean[256];
+
+    static {
+        for (int c = 0x20; c < 256; c++) {
+            PLAIN_IN_STRING[c] = c != '"' && c != '\\';
+        }
+    }
+
     private JsonValidity() {}
 
     /**
@@ -164,21 +173,31 @@ final class JsonValidity {
 
         /** At the opening quote; after it, the cursor is past the closing quote. */
         private boolean string() {
-            i++;
-            while (i < n) {
-                int c = b[i++] & 0xFF;
-                if (c == '"') {
-                    return true;
+            byte[] bytes = b;
+            int end = n;
+            int p = i + 1;
+            while (true) {
+                // the run of characters that need no look (a local cursor: the hot loop)
+                while (p < end && PLAIN_IN_STRING[bytes[p] & 0xFF]) {
+                    p++;
                 }
-                if (c == '\\') {
-                    if (!escape()) {
-                        return false;
-                    }
-                } else if (c < 0x20) {
+                if (p >= end) {
                     return false;
                 }
+                byte c = bytes[p++];
+                if (c == '"') {
+                    i = p;
+                    return true;
+                }
+                if (c != '\\') {
+                    return false; // a raw control character
+                }
+                i = p;
+                if (!escape()) {
+                    return false;
+                }
+                p = i;
             }
-            return false;
         }
 
         private boolean escape() {

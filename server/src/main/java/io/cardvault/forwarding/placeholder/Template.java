@@ -45,9 +45,11 @@ public record Template(List<Part> parts) {
     }
 
     public boolean uses(Attribute attribute) {
-        return parts.stream()
-                .filter(Placeholder.class::isInstance)
-                .map(Placeholder.class::cast)
-                .anyMatch(p -> p.attribute() == attribute);
+        for (Part part : parts) {
+            if (part instanceof Placeholder placeholder && placeholder.attribute() == attribute) {
+                return true;
+            }
+        }
+        return false;
     }
 }

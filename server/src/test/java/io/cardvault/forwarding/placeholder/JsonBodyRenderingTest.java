@@ -129,6 +129,18 @@ class JsonBodyRenderingTest {
     }
 
     @Test
+    void renderBody_nonAsciiAroundEveryKindOfSlot_keepsOriginalBytes() {
+        String body =
+                "\uFEFF{\"é\":\"{{ expiryMonth | unwrap }}\",\"€\":\"𝄞{{ holderName }}ü\","
+                        + "\"𝄞\":{{ brand }},\"ß\":[{{ expiryYear | unwrap }},\"{{ cvc }}\"],"
+                        + "\"a\":\"😀\"}";
+        assertEquals(
+                "\uFEFF{\"é\":7,\"€\":\"𝄞J\\\"ö\\u2028😀ü\",\"𝄞\":\"visa\","
+                        + "\"ß\":[2030,\"123\"],\"a\":\"😀\"}",
+                render(body, TestCard.visa().holder("J\"ö\u2028😀")));
+    }
+
+    @Test
     void renderBody_plusJsonWithCharset_isJson() {
         byte[] out =
                 engine.renderBody(
