@@ -32,6 +32,9 @@ final class JsonSlots {
     private int stringContentItems;
     private boolean pendingEscape;
 
+    /** End (exclusive) of the literal being scanned, in {@code Literal.source()}. */
+    private int limit;
+
     private JsonSlots(List<Template.Part> parts) {
         this.parts = parts;
         this.slots = new Slot[parts.size()];
@@ -71,10 +74,13 @@ final class JsonSlots {
 
     private boolean literal(Template.Literal literal, int index) {
         slots[index] = Slot.LITERAL;
-        String text = literal.text();
-        int i = 0;
-        while (i < text.length()) {
-            i = inString ? stringChar(text, i) : token(text, i, literal.start() + i == 0);
+        // the literal's characters in the parsed text, without copying them out
+        String text = literal.source();
+        int from = literal.sourceStart();
+        limit = from + literal.length();
+        int i = from;
+        while (i < limit) {
+            i = inString ? stringChar(text, i) : token(text, i, literal.start() + i - from == 0);
             if (i < 0) {
                 return false;
             }
@@ -88,7 +94,7 @@ final class JsonSlots {
      */
     private int stringChar(String text, int i) {
         int end = i;
-        int length = text.length();
+        int length = limit;
         while (end < length && isPlainInString(text.charAt(end))) {
             end++;
         }
@@ -116,7 +122,7 @@ final class JsonSlots {
     }
 
     private int escape(String text, int i) {
-        if (i + 1 >= text.length()) {
+        if (i + 1 >= limit) {
             pendingEscape = true;
             return -1;
         }
@@ -124,7 +130,7 @@ final class JsonSlots {
         if ("\"\\/bfnrt".indexOf(e) >= 0) {
             return i + 2;
         }
-        if (e != 'u' || i + 6 > text.length()) {
+        if (e != 'u' || i + 6 > limit) {
             return -1;
         }
         for (int k = i + 2; k < i + 6; k++) {
@@ -156,7 +162,7 @@ final class JsonSlots {
             }
             default -> {
                 for (String word : LITERAL_NAMES) {
-                    if (text.startsWith(word, i)) {
+                    if (i + word.length() <= limit && text.startsWith(word, i)) {
                         return i + word.length();
                     }
                 }
@@ -165,12 +171,12 @@ final class JsonSlots {
         }
     }
 
-    private static int number(String text, int i) {
+    private int number(String text, int i) {
         int p = i;
         if (text.charAt(p) == '-') {
             p++;
         }
-        if (p < text.length() && text.charAt(p) == '0') {
+        if (p < limit && text.charAt(p) == '0') {
             p++;
         } else {
             int digits = digits(text, p);
@@ -179,16 +185,16 @@ final class JsonSlots {
             }
             p = digits;
         }
-        if (p < text.length() && text.charAt(p) == '.') {
+        if (p < limit && text.charAt(p) == '.') {
             int digits = digits(text, p + 1);
             if (digits == p + 1) {
                 return -1;
             }
             p = digits;
         }
-        if (p < text.length() && (text.charAt(p) == 'e' || text.charAt(p) == 'E')) {
+        if (p < limit && (text.charAt(p) == 'e' || text.charAt(p) == 'E')) {
             p++;
-            if (p < text.length() && (text.charAt(p) == '+' || text.charAt(p) == '-')) {
+            if (p < limit && (text.charAt(p) == '+' || text.charAt(p) == '-')) {
                 p++;
             }
             int digits = digits(text, p);
@@ -200,9 +206,9 @@ final class JsonSlots {
         return p;
     }
 
-    private static int digits(String text, int from) {
+    private int digits(String text, int from) {
         int p = from;
-        while (p < text.length() && text.charAt(p) >= '0' && text.charAt(p) <= '9') {
+        while (p < limit && text.charAt(p) >= '0' && text.charAt(p) <= '9') {
             p++;
         }
         return p;

@@ -198,7 +198,8 @@ public class PlaceholderEngine {
         StringBuilder out = new StringBuilder(sizeHint + 32);
         for (Template.Part part : template.parts()) {
             if (part instanceof Template.Literal literal) {
-                out.append(literal.text());
+                int from = literal.sourceStart();
+                out.append(literal.source(), from, from + literal.length());
             } else {
                 Template.Placeholder placeholder = (Template.Placeholder) part;
                 out.append(escaped(escaper, placeholder, card, where));
