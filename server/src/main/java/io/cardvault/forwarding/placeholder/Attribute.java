@@ -1,7 +1,6 @@
 package io.cardvault.forwarding.placeholder;
 
 import io.cardvault.forwarding.entity.CvcUnavailableException;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The card attributes a placeholder may name, with the type the api.md contract gives them. */
@@ -13,6 +12,8 @@ public enum Attribute {
     HOLDER_NAME("holderName", false),
     BRAND("brand", false),
     POSTAL_CODE("postalCode", false);
+
+    private static final Attribute[] ALL = values();
 
     private final String placeholderName;
     private final boolean numeric;
@@ -26,7 +27,12 @@ public enum Attribute {
      * Exact, case-sensitive lookup: {@code Number} is an unknown attribute, not a typo to forgive.
      */
     static Optional<Attribute> byName(String name) {
-        return Arrays.stream(values()).filter(a -> a.placeholderName.equals(name)).findFirst();
+        for (Attribute attribute : ALL) {
+            if (attribute.placeholderName.equals(name)) {
+                return Optional.of(attribute);
+            }
+        }
+        return Optional.empty();
     }
 
     public String placeholderName() {

@@ -11,40 +11,29 @@ final class JsonRendering {
 
     private JsonRendering() {}
 
-    static String render(
-            Template template, JsonSlots.Slot[] slots, CardAttributes card, int sizeHint) {
-        StringBuilder out = new StringBuilder(sizeHint + 32);
-        boolean dropNextQuote = false;
+    static byte[] render(BodyBytes body, JsonSlots.Slot[] slots, CardAttributes card) {
+        byte[][] values = new byte[slots.length][];
+        boolean[] swallowQuotes = new boolean[slots.length];
         for (int i = 0; i < slots.length; i++) {
-            Template.Part part = template.parts().get(i);
-            if (part instanceof Template.Literal literal) {
-                out.append(dropNextQuote ? literal.text().substring(1) : literal.text());
-                dropNextQuote = false;
+            if (!(body.parts().get(i) instanceof Template.Placeholder placeholder)) {
                 continue;
             }
-            Template.Placeholder placeholder = (Template.Placeholder) part;
             Value value = placeholder.evaluate(card);
-            switch (slots[i]) {
-                case WHOLE_STRING -> {
-                    if (value.bareNumber()) {
-                        out.setLength(out.length() - 1);
-                        out.append(value.text());
-                        dropNextQuote = true;
-                    } else {
-                        out.append(escape(placeholder, value));
-                    }
-                }
-                case BARE -> {
-                    if (value.bareNumber()) {
-                        out.append(value.text());
-                    } else {
-                        out.append('"').append(escape(placeholder, value)).append('"');
-                    }
-                }
-                default -> out.append(escape(placeholder, value));
-            }
+            String text =
+                    switch (slots[i]) {
+                        case WHOLE_STRING -> {
+                            swallowQuotes[i] = value.bareNumber();
+                            yield value.bareNumber() ? value.text() : escape(placeholder, value);
+                        }
+                        case BARE ->
+                                value.bareNumber()
+                                        ? value.text()
+                                        : '"' + escape(placeholder, value) + '"';
+                        default -> escape(placeholder, value);
+                    };
+            values[i] = BodyBytes.utf8(text);
         }
-        return out.toString();
+        return body.render(values, swallowQuotes);
     }
 
     private static String escape(Template.Placeholder placeholder, Value value) {

@@ -23,12 +23,17 @@ final class JsonSlots {
         BARE
     }
 
+    private static final String[] LITERAL_NAMES = {"true", "false", "null"};
+
     private final List<Template.Part> parts;
     private final Slot[] slots;
     private boolean inString;
     private int stringPlaceholder = -1;
     private int stringContentItems;
     private boolean pendingEscape;
+
+    /** End (exclusive) of the literal being scanned, in {@code Literal.source()}. */
+    private int limit;
 
     private JsonSlots(List<Template.Part> parts) {
         this.parts = parts;
@@ -69,10 +74,13 @@ final class JsonSlots {
 
     private boolean literal(Template.Literal literal, int index) {
         slots[index] = Slot.LITERAL;
-        String text = literal.text();
-        int i = 0;
-        while (i < text.length()) {
-            i = inString ? stringChar(text, i) : token(text, i, literal.start() + i == 0);
+        // the literal's characters in the parsed text, without copying them out
+        String text = literal.source();
+        int from = literal.sourceStart();
+        limit = from + literal.length();
+        int i = from;
+        while (i < limit) {
+            i = inString ? stringChar(text, i) : token(text, i, literal.start() + i - from == 0);
             if (i < 0) {
                 return false;
             }
@@ -80,8 +88,20 @@ final class JsonSlots {
         return !pendingEscape;
     }
 
-    /** Consumes one string character (or escape) at {@code i}; returns the next index or -1. */
+    /**
+     * Consumes a run of plain string characters, or one quote or escape, at {@code i}; returns the
+     * next index or -1.
+     */
     private int stringChar(String text, int i) {
+        int end = i;
+        int length = limit;
+        while (end < length && isPlainInString(text.charAt(end))) {
+            end++;
+        }
+        if (end > i) {
+            stringContentItems += end - i;
+            return end;
+        }
         char c = text.charAt(i);
         if (c == '"') {
             if (stringContentItems == 1 && stringPlaceholder >= 0) {
@@ -97,8 +117,12 @@ final class JsonSlots {
         return c < 0x20 ? -1 : i + 1;
     }
 
+    private static boolean isPlainInString(char c) {
+        return c >= 0x20 && c != '"' && c != '\\';
+    }
+
     private int escape(String text, int i) {
-        if (i + 1 >= text.length()) {
+        if (i + 1 >= limit) {
             pendingEscape = true;
             return -1;
         }
@@ -106,7 +130,7 @@ final class JsonSlots {
         if ("\"\\/bfnrt".indexOf(e) >= 0) {
             return i + 2;
         }
-        if (e != 'u' || i + 6 > text.length()) {
+        if (e != 'u' || i + 6 > limit) {
             return -1;
         }
         for (int k = i + 2; k < i + 6; k++) {
@@ -120,35 +144,39 @@ final class JsonSlots {
     /** Consumes one token outside strings at {@code i}; returns the next index or -1. */
     private int token(String text, int i, boolean atBodyStart) {
         char c = text.charAt(i);
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || "{}[],:".indexOf(c) >= 0) {
-            return i + 1;
-        }
-        if (c == '\uFEFF' && atBodyStart) {
-            return i + 1;
-        }
-        if (c == '"') {
-            inString = true;
-            stringPlaceholder = -1;
-            stringContentItems = 0;
-            return i + 1;
-        }
-        if (c == '-' || (c >= '0' && c <= '9')) {
-            return number(text, i);
-        }
-        for (String word : new String[] {"true", "false", "null"}) {
-            if (text.startsWith(word, i)) {
-                return i + word.length();
+        switch (c) {
+            case ' ', '\t', '\r', '\n', '{', '}', '[', ']', ',', ':' -> {
+                return i + 1;
+            }
+            case '"' -> {
+                inString = true;
+                stringPlaceholder = -1;
+                stringContentItems = 0;
+                return i + 1;
+            }
+            case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
+                return number(text, i);
+            }
+            case '\uFEFF' -> {
+                return atBodyStart ? i + 1 : -1;
+            }
+            default -> {
+                for (String word : LITERAL_NAMES) {
+                    if (i + word.length() <= limit && text.startsWith(word, i)) {
+                        return i + word.length();
+                    }
+                }
+                return -1;
             }
         }
-        return -1;
     }
 
-    private static int number(String text, int i) {
+    private int number(String text, int i) {
         int p = i;
         if (text.charAt(p) == '-') {
             p++;
         }
-        if (p < text.length() && text.charAt(p) == '0') {
+        if (p < limit && text.charAt(p) == '0') {
             p++;
         } else {
             int digits = digits(text, p);
@@ -157,16 +185,16 @@ final class JsonSlots {
             }
             p = digits;
         }
-        if (p < text.length() && text.charAt(p) == '.') {
+        if (p < limit && text.charAt(p) == '.') {
             int digits = digits(text, p + 1);
             if (digits == p + 1) {
                 return -1;
             }
             p = digits;
         }
-        if (p < text.length() && (text.charAt(p) == 'e' || text.charAt(p) == 'E')) {
+        if (p < limit && (text.charAt(p) == 'e' || text.charAt(p) == 'E')) {
             p++;
-            if (p < text.length() && (text.charAt(p) == '+' || text.charAt(p) == '-')) {
+            if (p < limit && (text.charAt(p) == '+' || text.charAt(p) == '-')) {
                 p++;
             }
             int digits = digits(text, p);
@@ -178,9 +206,9 @@ final class JsonSlots {
         return p;
     }
 
-    private static int digits(String text, int from) {
+    private int digits(String text, int from) {
         int p = from;
-        while (p < text.length() && text.charAt(p) >= '0' && text.charAt(p) <= '9') {
+        while (p < limit && text.charAt(p) >= '0' && text.charAt(p) <= '9') {
             p++;
         }
         return p;

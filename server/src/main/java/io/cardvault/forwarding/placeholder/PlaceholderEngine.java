@@ -2,7 +2,7 @@ package io.cardvault.forwarding.placeholder;
 
 import io.cardvault.forwarding.entity.CvcUnavailableException;
 import io.cardvault.platform.control.StrictUtf8;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Replaces placeholders with card data in a request's body, query and header values, escaped for
@@ -25,11 +25,20 @@ public class PlaceholderEngine {
         private final byte[] original;
         private final BodyFormat format;
         private final Template template;
+        private final BodyBytes bytes;
 
-        private Body(byte[] original, BodyFormat format, Template template) {
+        private Body(byte[] original, BodyFormat format) {
+            this.original = original;
+            this.format = format;
+            this.template = null;
+            this.bytes = null;
+        }
+
+        private Body(byte[] original, BodyFormat format, String decoded, Template template) {
             this.original = original;
             this.format = format;
             this.template = template;
+            this.bytes = new BodyBytes(original, decoded, template);
         }
 
         public boolean uses(Attribute attribute) {
@@ -51,12 +60,19 @@ public class PlaceholderEngine {
                 // value.
                 JsonSlots.Slot[] slots =
                         JsonSlots.of(template).orElseThrow(JsonValidity::malformed);
-                String rendered = JsonRendering.render(template, slots, card, original.length);
+                byte[] rendered = JsonRendering.render(bytes, slots, card);
                 JsonValidity.require(rendered);
-                return rendered.getBytes(StandardCharsets.UTF_8);
+                return rendered;
             }
-            return renderEach(template, format.escaper(), card, "body", original.length)
-                    .getBytes(StandardCharsets.UTF_8);
+            List<Template.Part> parts = template.parts();
+            byte[][] values = new byte[parts.size()][];
+            for (int i = 0; i < values.length; i++) {
+                if (parts.get(i) instanceof Template.Placeholder placeholder) {
+                    values[i] =
+                            BodyBytes.utf8(escaped(format.escaper(), placeholder, card, "body"));
+                }
+            }
+            return bytes.render(values, null);
         }
     }
 
@@ -96,13 +112,14 @@ public class PlaceholderEngine {
      */
     public Body parseBody(byte[] body, String contentTypeHeaderOrNull) {
         if (body == null) {
-            return new Body(new byte[0], BodyFormat.OPAQUE, null);
+            return new Body(new byte[0], BodyFormat.OPAQUE);
         }
         BodyFormat format = BodyFormat.of(contentTypeHeaderOrNull);
         if (format == BodyFormat.OPAQUE || !containsDoubleBrace(body)) {
-            return new Body(body, format, null);
+            return new Body(body, format);
         }
-        return new Body(body, format, PlaceholderParser.parse(decode(body)));
+        String decoded = decode(body);
+        return new Body(body, format, decoded, PlaceholderParser.parse(decoded));
     }
 
     /**
@@ -181,7 +198,8 @@ public class PlaceholderEngine {
         StringBuilder out = new StringBuilder(sizeHint + 32);
         for (Template.Part part : template.parts()) {
             if (part instanceof Template.Literal literal) {
-                out.append(literal.text());
+                int from = literal.sourceStart();
+                out.append(literal.source(), from, from + literal.length());
             } else {
                 Template.Placeholder placeholder = (Template.Placeholder) part;
                 out.append(escaped(escaper, placeholder, card, where));

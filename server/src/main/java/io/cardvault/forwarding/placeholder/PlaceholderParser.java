@@ -39,18 +39,14 @@ public final class PlaceholderParser {
                 break;
             }
             if (open > literalStart) {
-                parts.add(
-                        new Template.Literal(
-                                text.substring(literalStart, open), literalStart, open));
+                parts.add(Template.Literal.in(text, literalStart, open));
             }
             pos = open;
             parts.add(placeholder());
             literalStart = pos;
         }
         if (literalStart < text.length()) {
-            parts.add(
-                    new Template.Literal(
-                            text.substring(literalStart), literalStart, text.length()));
+            parts.add(Template.Literal.in(text, literalStart, text.length()));
         }
         return new Template(parts);
     }
@@ -69,10 +65,13 @@ public final class PlaceholderParser {
             skipWhitespace();
         }
         expectClose(start);
-        if (attribute == Attribute.NUMBER
-                && filters.stream().anyMatch(f -> f instanceof Filter.Tail t && t.length() > 4)) {
-            // more than the last 4 digits of a PAN is card data the merchant must not get back
-            throw error("tail(n) on number allows at most 4 digits", start);
+        for (Filter filter : filters) {
+            if (attribute == Attribute.NUMBER
+                    && filter instanceof Filter.Tail t
+                    && t.length() > 4) {
+                // more than the last 4 digits of a PAN is card data the merchant must not get back
+                throw error("tail(n) on number allows at most 4 digits", start);
+            }
         }
         return new Template.Placeholder(attribute, filters, start, pos);
     }

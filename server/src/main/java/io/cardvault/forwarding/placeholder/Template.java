@@ -20,8 +20,85 @@ public record Template(List<Part> parts) {
         int end();
     }
 
-    /** Text kept exactly as it was. */
-    public record Literal(String text, int start, int end) implements Part {}
+    /**
+     * Text kept exactly as it was. The parser's literals point into the parsed text instead of
+     * holding a copy (a body is mostly literal: rendering copies its bytes, the JSON scan reads it
+     * in place); {@link #text()} copies on demand. Equal when text and position are.
+     */
+    public static final class Literal implements Part {
+        private final String source;
+        private final int sourceStart;
+        private final int start;
+        private final int end;
+
+        public Literal(String text, int start, int end) {
+            this(text, 0, start, end);
+            if (text.length() != end - start) {
+                throw new IllegalArgumentException("text does not span start to end");
+            }
+        }
+
+        private Literal(String source, int sourceStart, int start, int end) {
+            this.source = source;
+            this.sourceStart = sourceStart;
+            this.start = start;
+            this.end = end;
+        }
+
+        /** The literal {@code parsed[start, end)} of a parsed text, without copying it. */
+        static Literal in(String parsed, int start, int end) {
+            return new Literal(parsed, start, start, end);
+        }
+
+        public String text() {
+            return source.substring(sourceStart, sourceStart + length());
+        }
+
+        /** The text this literal's characters are in, from {@link #sourceStart()}. */
+        String source() {
+            return source;
+        }
+
+        int sourceStart() {
+            return sourceStart;
+        }
+
+        int length() {
+            return end - start;
+        }
+
+        @Override
+        public int start() {
+            return start;
+        }
+
+        @Override
+        public int end() {
+            return end;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Literal other
+                    && start == other.start
+                    && end == other.end
+                    && source.regionMatches(sourceStart, other.source, other.sourceStart, length());
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = 31 * start + end;
+            for (int k = sourceStart; k < sourceStart + length(); k++) {
+                hash = 31 * hash + source.charAt(k);
+            }
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return "Literal[text=" + text() + ", start=" + start + ", end=" + end + "]";
+        }
+    }
 
     /** A {@code {{ attribute | filter ... }}} occurrence. */
     public record Placeholder(Attribute attribute, List<Filter> filters, int start, int end)
@@ -45,9 +122,11 @@ public record Template(List<Part> parts) {
     }
 
     public boolean uses(Attribute attribute) {
-        return parts.stream()
-                .filter(Placeholder.class::isInstance)
-                .map(Placeholder.class::cast)
-                .anyMatch(p -> p.attribute() == attribute);
+        for (Part part : parts) {
+            if (part instanceof Placeholder placeholder && placeholder.attribute() == attribute) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -12,8 +12,15 @@ enum ValueEscaper {
     JSON_STRING {
         @Override
         String escape(String value) {
-            StringBuilder out = new StringBuilder(value.length() + 8);
-            for (int i = 0; i < value.length(); i++) {
+            int first = 0;
+            while (first < value.length() && !needsJsonEscape(value.charAt(first))) {
+                first++;
+            }
+            if (first == value.length()) {
+                return value;
+            }
+            StringBuilder out = new StringBuilder(value.length() + 8).append(value, 0, first);
+            for (int i = first; i < value.length(); i++) {
                 char c = value.charAt(i);
                 switch (c) {
                     case '"' -> out.append("\\\"");
@@ -24,8 +31,12 @@ enum ValueEscaper {
                     case '\b' -> out.append("\\b");
                     case '\f' -> out.append("\\f");
                     default -> {
-                        if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-                            out.append(String.format("\\u%04x", (int) c));
+                        if (needsJsonEscape(c)) {
+                            out.append("\\u")
+                                    .append(LOWER_HEX[c >> 12])
+                                    .append(LOWER_HEX[(c >> 8) & 0xf])
+                                    .append(LOWER_HEX[(c >> 4) & 0xf])
+                                    .append(LOWER_HEX[c & 0xf]);
                         } else {
                             out.append(c);
                         }
@@ -44,8 +55,15 @@ enum ValueEscaper {
     XML {
         @Override
         String escape(String value) {
-            StringBuilder out = new StringBuilder(value.length() + 8);
-            for (int i = 0; i < value.length(); i++) {
+            int first = 0;
+            while (first < value.length() && isPlainXml(value.charAt(first))) {
+                first++;
+            }
+            if (first == value.length()) {
+                return value;
+            }
+            StringBuilder out = new StringBuilder(value.length() + 8).append(value, 0, first);
+            for (int i = first; i < value.length(); i++) {
                 char c = value.charAt(i);
                 switch (c) {
                     case '&' -> out.append("&amp;");
@@ -77,6 +95,13 @@ enum ValueEscaper {
     PERCENT {
         @Override
         String escape(String value) {
+            int first = 0;
+            while (first < value.length() && isUnreserved(value.charAt(first))) {
+                first++;
+            }
+            if (first == value.length()) {
+                return value;
+            }
             StringBuilder out = new StringBuilder(value.length() * 3);
             for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
                 int c = b & 0xff;
@@ -118,6 +143,24 @@ enum ValueEscaper {
     };
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
+
+    /** Whether JSON_STRING escapes this character (quote, backslash, controls, DEL, U+2028/9). */
+    private static boolean needsJsonEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || c == 0x7f || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Whether XML keeps this character as it is (neither escaped nor refused). */
+    private static boolean isPlainXml(char c) {
+        return c >= 0x20
+                && c != '&'
+                && c != '<'
+                && c != '>'
+                && c != '"'
+                && c != '\''
+                && c != '\uFFFE'
+                && c != '\uFFFF';
+    }
 
     /**
      * @throws IllegalArgumentException if the value cannot be represented in this context

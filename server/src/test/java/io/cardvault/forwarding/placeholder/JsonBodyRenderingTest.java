@@ -129,6 +129,18 @@ class JsonBodyRenderingTest {
     }
 
     @Test
+    void renderBody_nonAsciiAroundEveryKindOfSlot_keepsOriginalBytes() {
+        String body =
+                "\uFEFF{\"é\":\"{{ expiryMonth | unwrap }}\",\"€\":\"𝄞{{ holderName }}ü\","
+                        + "\"𝄞\":{{ brand }},\"ß\":[{{ expiryYear | unwrap }},\"{{ cvc }}\"],"
+                        + "\"a\":\"😀\"}";
+        assertEquals(
+                "\uFEFF{\"é\":7,\"€\":\"𝄞J\\\"ö\\u2028😀ü\",\"𝄞\":\"visa\","
+                        + "\"ß\":[2030,\"123\"],\"a\":\"😀\"}",
+                render(body, TestCard.visa().holder("J\"ö\u2028😀")));
+    }
+
+    @Test
     void renderBody_plusJsonWithCharset_isJson() {
         byte[] out =
                 engine.renderBody(
@@ -167,6 +179,20 @@ class JsonBodyRenderingTest {
         assertEquals(
                 "{\"n\":\"" + TestCard.visa().number() + "\" // note\n}",
                 new String(engine.renderBody(body, "text/plain", TestCard.visa()), UTF_8));
+    }
+
+    @Test
+    void renderBody_nestedPastDepthLimit_throwsMalformedBody() {
+        String inner = "\"{{ number }}\"";
+        assertEquals(
+                "[".repeat(999) + "\"" + TestCard.visa().number() + "\"" + "]".repeat(999),
+                render("[".repeat(999) + inner + "]".repeat(999)));
+        // Parsson threw a bare RuntimeException here (a 500); now the same 400 as any non-JSON body
+        ProblemException e =
+                assertThrows(
+                        ProblemException.class,
+                        () -> render("[".repeat(1000) + inner + "]".repeat(1000)));
+        assertEquals(ForwardProblem.MALFORMED_BODY, e.type());
     }
 
     @Test

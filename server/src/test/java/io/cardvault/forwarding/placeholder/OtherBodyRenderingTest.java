@@ -40,6 +40,17 @@ class OtherBodyRenderingTest {
     }
 
     @Test
+    void renderBody_nonAsciiLiteralsAroundPlaceholders_keepsTheirBytes() {
+        assertEquals(
+                "é=4111111111111111&€=J%C3%B6&𝄞=visa𝄞",
+                render("é={{ number }}&€={{ holderName }}&𝄞={{ brand }}𝄞", FORM, "Jö"));
+        assertEquals(
+                "<a é=\"€Jö&amp;\">𝄞visa</a>😀",
+                render("<a é=\"€{{ holderName }}\">𝄞{{ brand }}</a>😀", "text/xml", "Jö&"));
+        assertEquals("😀visa😀", render("😀{{ brand }}😀", "text/plain", "x"));
+    }
+
+    @Test
     void renderBody_form_unreservedCharactersStayAsTheyAre() {
         assertEquals("n=Az09-._~", render("n={{ holderName }}", FORM, "Az09-._~"));
     }

@@ -1,6 +1,7 @@
 package io.cardvault.forwarding.placeholder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,19 @@ class PlaceholderParserTest {
                         new Template.Placeholder(Attribute.NUMBER, List.of(), 2, 12),
                         new Template.Literal("&y", 12, 14)),
                 template.parts());
+    }
+
+    @Test
+    void parse_literalInsideParsedText_sameTextHashAndStringAsACopy() {
+        Template.Literal parsed =
+                (Template.Literal) PlaceholderParser.parse("x={{number}}&yé").parts().get(2);
+        Template.Literal copy = new Template.Literal("&yé", 12, 15);
+        assertEquals("&yé", parsed.text());
+        assertEquals(copy, parsed);
+        assertEquals(copy.hashCode(), parsed.hashCode());
+        assertEquals("Literal[text=&yé, start=12, end=15]", parsed.toString());
+        assertNotEquals(new Template.Literal("&yx", 12, 15), parsed);
+        assertNotEquals(new Template.Literal("&yé", 11, 14), parsed);
     }
 
     @ParameterizedTest
