@@ -63,6 +63,7 @@ public final class Launcher {
                     .getMethod("main", String[].class)
                     .invoke(null, (Object) payaraArgs);
             GracefulStop.install(); // again, in case booting replaced the handler
+            EdgeHook.install(Thread.currentThread().getContextClassLoader());
         } catch (InvocationTargetException e) {
             throw e.getCause();
         } finally {
