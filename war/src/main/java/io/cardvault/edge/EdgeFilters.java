@@ -2,15 +2,20 @@ package io.cardvault.edge;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import org.glassfish.grizzly.Processor;
 import org.glassfish.grizzly.Transport;
+import org.glassfish.grizzly.filterchain.DefaultFilterChain;
+import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.filterchain.FilterChain;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 
 /**
- * Puts a {@link StrayPercentFilter} into the filter chain of every HTTP listener of the running
- * Payara Micro, just before Grizzly's {@link HttpServerFilter}. Called once by the bundle's
+ * Gives every HTTP listener of the running Payara Micro a filter chain with a {@link
+ * StrayPercentFilter} just before Grizzly's {@link HttpServerFilter}. Called once by the bundle's
  * launcher after Payara Micro has booted. Payara's own types are reached by reflection (they are
  * not a compile dependency): {@code Globals} gives the service locator, its {@code GrizzlyService}
  * holds one proxy per network listener, each proxy its Grizzly listener, whose transport runs the
@@ -44,26 +49,38 @@ public final class EdgeFilters {
             Object listener = field(proxy, "grizzlyListener");
             if (listener != null
                     && listener.getClass().getMethod("getTransport").invoke(listener)
-                            instanceof Transport transport
-                    && insert(transport.getProcessor())) {
-                installed++;
+                            instanceof Transport transport) {
+                Optional<FilterChain> chain = withFilter(transport.getProcessor());
+                if (chain.isPresent()) {
+                    transport.setProcessor(chain.get());
+                    installed++;
+                }
             }
         }
         return installed;
     }
 
-    /** Before the {@link HttpServerFilter} of a chain that has one and not yet this filter. */
-    static boolean insert(Processor<?> processor) {
+    /**
+     * A new chain: the same filters, and the {@link StrayPercentFilter} just before the {@link
+     * HttpServerFilter}; empty if the chain has no such filter or has this one already. The running
+     * chain is never changed: a Grizzly chain keeps per-connection state in arrays sized to it and
+     * indexed by position, so a filter inserted into it would break every kept-alive connection
+     * (their next request failed with no answer). The transport hands each connection's next event
+     * to the new chain, which keeps its own per-connection state; work already running in the old
+     * chain finishes there.
+     */
+    static Optional<FilterChain> withFilter(Processor<?> processor) {
         if (!(processor instanceof FilterChain chain)
                 || chain.indexOfType(StrayPercentFilter.class) >= 0) {
-            return false;
+            return Optional.empty();
         }
         int server = chain.indexOfType(HttpServerFilter.class);
         if (server < 0) {
-            return false;
+            return Optional.empty();
         }
-        chain.add(server, new StrayPercentFilter());
-        return true;
+        List<Filter> filters = new ArrayList<>(chain);
+        filters.add(server, new StrayPercentFilter());
+        return Optional.of(new DefaultFilterChain(filters));
     }
 
     private static Object field(Object owner, String name) throws ReflectiveOperationException {

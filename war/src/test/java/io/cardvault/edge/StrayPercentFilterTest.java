@@ -3,6 +3,7 @@ package io.cardvault.edge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cardvault.platform.boundary.TransportSecurityFilter;
@@ -50,8 +51,8 @@ class StrayPercentFilterTest {
     }
 
     @Test
-    void insert_beforeTheHttpServerFilter_once() {
-        FilterChain chain =
+    void withFilter_newChainWithTheFilterBeforeTheHttpServerFilter_runningChainUnchanged() {
+        FilterChain running =
                 FilterChainBuilder.stateless()
                         .add(new TransportFilter())
                         .add(new org.glassfish.grizzly.http.HttpServerFilter())
@@ -60,12 +61,16 @@ class StrayPercentFilterTest {
                                         new ServerFilterConfiguration(),
                                         new DelayedExecutor(Executors.newSingleThreadExecutor())))
                         .build();
-        assertTrue(EdgeFilters.insert(chain));
+        FilterChain chain = EdgeFilters.withFilter(running).orElseThrow();
+        assertEquals(4, chain.size());
         assertEquals(2, chain.indexOfType(StrayPercentFilter.class));
-        assertEquals(3, chain.indexOfType(HttpServerFilter.class));
-        assertFalse(EdgeFilters.insert(chain), "not twice");
-        assertFalse(
-                EdgeFilters.insert(
-                        FilterChainBuilder.stateless().add(new TransportFilter()).build()));
+        assertSame(running.get(2), chain.get(3));
+        assertEquals(3, running.size(), "the running chain is not touched");
+        assertTrue(EdgeFilters.withFilter(chain).isEmpty(), "not twice");
+        assertTrue(
+                EdgeFilters.withFilter(
+                                FilterChainBuilder.stateless().add(new TransportFilter()).build())
+                        .isEmpty(),
+                "no HTTP server in the chain");
     }
 }
