@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The runnable bundle's entry point ({@code java -jar cardvault.jar ...}): decides clustering
- * ({@link ClusterOptions}), prepares HTTPS, then hands the arguments to Payara Micro.
+ * ({@link ClusterOptions}), prepares HTTPS, then hands the arguments to Payara Micro; once that has
+ * booted, puts the edge filter into its HTTP listeners ({@link EdgeHook}).
  *
  * <p>With {@code --sslport <port>} it reads {@code CARDVAULT_TLS_CERT_FILE} (PEM chain) and {@code
  * CARDVAULT_TLS_KEY_FILE} (PEM PKCS#8 key), checks that they belong together, and writes them as a
@@ -63,6 +64,7 @@ public final class Launcher {
                     .getMethod("main", String[].class)
                     .invoke(null, (Object) payaraArgs);
             GracefulStop.install(); // again, in case booting replaced the handler
+            EdgeHook.install(Thread.currentThread().getContextClassLoader());
         } catch (InvocationTargetException e) {
             throw e.getCause();
         } finally {

@@ -34,6 +34,15 @@ public class TransportSecurityFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Set by the runnable bundle's edge filter ({@code io.cardvault.edge.StrayPercentFilter}, in
+     * front of Payara Micro's container) on a request whose path had a percent sign not followed by
+     * two hex digits ({@code /api/v1/tokens/%ZZ}): the container cannot decode such a path and
+     * would answer an empty response, so the filter escaped the sign and left this mark. Other
+     * servers answer such a request in their container; it never gets here.
+     */
+    public static final String STRAY_PERCENT_ATTRIBUTE = "io.cardvault.edge.strayPercent";
+
     @Inject transient Problems problems;
 
     @Inject transient TransportPolicy transport;
@@ -77,6 +86,15 @@ public class TransportSecurityFilter extends HttpFilter {
                     res,
                     CommonProblem.MALFORMED_REQUEST,
                     "a request header contains characters outside printable ASCII");
+            return;
+        }
+        if (req.getAttribute(STRAY_PERCENT_ATTRIBUTE) != null) {
+            answer(
+                    req,
+                    res,
+                    CommonProblem.MALFORMED_REQUEST,
+                    "the request path contains a percent sign that is not followed by two"
+                            + " hexadecimal digits");
             return;
         }
         String path = req.getRequestURI().substring(req.getContextPath().length());

@@ -59,6 +59,18 @@ class TransportSecurityFilterTest {
             String uri,
             Map<String, String> headers)
             throws Exception {
+        return run(f, tls, remote, method, uri, headers, Map.of());
+    }
+
+    static Outcome run(
+            TransportSecurityFilter f,
+            boolean tls,
+            String remote,
+            String method,
+            String uri,
+            Map<String, String> headers,
+            Map<String, Object> attributes)
+            throws Exception {
         Map<String, String> lower = new HashMap<>();
         headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
         HttpServletRequest req =
@@ -96,6 +108,7 @@ class TransportSecurityFilterTest {
                                                                                                     Locale
                                                                                                             .ROOT)))
                                                                     : java.util.List.of());
+                                            case "getAttribute" -> attributes.get(a[0]);
                                             case "setAttribute" -> null;
                                             default ->
                                                     throw new UnsupportedOperationException(
@@ -160,6 +173,31 @@ class TransportSecurityFilterTest {
                                 "GET",
                                 "/api/v1/tokens/tok_x",
                                 Map.of("X-Note", "plain ascii\twith tab"))
+                        .passedOn());
+    }
+
+    @Test
+    void pathMarkedByTheBundlesEdgeFilter_is400ProblemBeforeAnythingElse() throws Exception {
+        Outcome o =
+                run(
+                        filter(false, null),
+                        true,
+                        "127.0.0.1",
+                        "GET",
+                        "/api/v1/tokens/%25ZZ",
+                        Map.of("x-request-id", "edge-1"),
+                        Map.of(TransportSecurityFilter.STRAY_PERCENT_ATTRIBUTE, Boolean.TRUE));
+        assertFalse(o.passedOn());
+        assertEquals(400, o.status());
+        assertEquals("application/problem+json", o.headers().get("content-type"));
+        assertEquals("edge-1", o.headers().get("x-request-id"));
+        JsonObject p = Json.createReader(new StringReader(o.body())).readObject();
+        assertEquals("malformed-request", p.getString("code"));
+        assertEquals("https://vault.example/problems/malformed-request", p.getString("type"));
+        assertTrue(p.getString("detail").contains("percent sign"), p.getString("detail"));
+        // the same path without the mark (a client that sent %25ZZ itself) is an ordinary request
+        assertTrue(
+                run(filter(false, null), true, "127.0.0.1", "GET", "/api/v1/tokens/%25ZZ", Map.of())
                         .passedOn());
     }
 
