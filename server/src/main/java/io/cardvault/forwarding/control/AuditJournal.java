@@ -58,37 +58,53 @@ final class AuditJournal {
     }
 
     /** Appends one entry; it is in the operating system's hands when this returns. */
-    synchronized void append(AuditLog.Entry entry) {
+    void append(AuditLog.Entry entry) {
+        // formatted outside the lock: under it, only the write and the map
         ByteBuffer line = ByteBuffer.wrap(line(entry).getBytes(StandardCharsets.UTF_8));
-        try {
-            while (line.hasRemaining()) {
-                channel.write(line);
+        synchronized (this) {
+            try {
+                while (line.hasRemaining()) {
+                    channel.write(line);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not append to the forward audit journal", e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not append to the forward audit journal", e);
+            unstored.put(entry.forwardId(), entry);
         }
-        unstored.put(entry.forwardId(), entry);
     }
 
     /**
      * What was appended since the last batch, and a fresh segment for what comes next; delete the
      * returned segment once the batch is stored.
      */
-    synchronized Batch takeBatch() {
-        if (unstored.isEmpty()) {
-            return new Batch(List.of(), null);
+    Batch takeBatch() {
+        long next;
+        synchronized (this) {
+            if (unstored.isEmpty()) {
+                return new Batch(List.of(), null);
+            }
+            next = segment + 1;
         }
-        List<AuditLog.Entry> entries = new ArrayList<>(unstored.values());
-        unstored = new LinkedHashMap<>();
-        Path done = segmentPath(segment);
+        // the next segment is created outside the lock (file creation is the slow part); callers
+        // take batches one at a time (AuditLog.flush), so the segment number cannot move meanwhile
+        FileChannel fresh = openSegment(next);
+        Map<String, AuditLog.Entry> entries;
+        Path done;
+        FileChannel old;
+        synchronized (this) {
+            entries = unstored;
+            unstored = new LinkedHashMap<>();
+            done = segmentPath(segment);
+            old = channel;
+            segment = next;
+            channel = fresh;
+        }
         try {
-            channel.close();
+            old.close();
         } catch (IOException ignored) {
-            // every append already returned
+            // every append to it already returned
         }
-        segment++;
-        channel = openSegment(segment);
-        return new Batch(entries, done);
+        return new Batch(new ArrayList<>(entries.values()), done);
     }
 
     /** A batch to store, and the segment file to delete once it is stored. */
