@@ -1,5 +1,6 @@
 package io.cardvault.crypto.control;
 
+import io.cardvault.platform.control.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,12 +47,7 @@ public class KeyMaintenance {
                     @Initialized(ApplicationScoped.class)
                     Object applicationStarted) {
         executor =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "cardvault-keys");
-                            t.setDaemon(true);
-                            return t;
-                        });
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("cardvault-keys"));
         executor.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 

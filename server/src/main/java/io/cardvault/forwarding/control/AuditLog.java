@@ -1,5 +1,6 @@
 package io.cardvault.forwarding.control;
 
+import io.cardvault.platform.control.DaemonThreads;
 import io.cardvault.platform.control.Database;
 import io.cardvault.platform.control.Jdbc;
 import io.cardvault.tenants.entity.TenantId;
@@ -114,13 +115,7 @@ public class AuditLog {
                 INTERRUPTED,
                 IN_FLIGHT);
         journal = AuditJournal.open(directory.get());
-        mover =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "cardvault-audit");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        mover = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("cardvault-audit"));
         mover.scheduleWithFixedDelay(
                 this::moveQuietly, BATCH_MILLIS, BATCH_MILLIS, TimeUnit.MILLISECONDS);
     }

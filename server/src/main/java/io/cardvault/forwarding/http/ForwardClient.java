@@ -1,5 +1,6 @@
 package io.cardvault.forwarding.http;
 
+import io.cardvault.platform.control.DaemonThreads;
 import io.cardvault.platform.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,13 +52,7 @@ public class ForwardClient {
     void init() {
         parsedTimeout = null;
         parsedTimeout = timeout(); // a bad setting stops the start-up
-        executor =
-                Executors.newCachedThreadPool(
-                        r -> {
-                            Thread t = new Thread(r, "cardvault-forward");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        executor = Executors.newCachedThreadPool(DaemonThreads.named("cardvault-forward"));
         client =
                 HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_2)

@@ -2,6 +2,7 @@ package io.cardvault.platform.boundary;
 
 import io.cardvault.platform.control.BodyAdmission;
 import io.cardvault.platform.control.BodyIntake;
+import io.cardvault.platform.control.DaemonThreads;
 import io.cardvault.platform.control.Problems;
 import io.cardvault.platform.control.RequestIds;
 import io.cardvault.platform.entity.CommonProblem;
@@ -101,11 +102,7 @@ public class BodyIntakeFilter extends HttpFilter {
         minRate = config.getOptionalValue("cardvault.http.body-min-rate", Long.class).orElse(1024L);
         watchdog =
                 Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "cardvault-body-watchdog");
-                            t.setDaemon(true);
-                            return t;
-                        });
+                        DaemonThreads.named("cardvault-body-watchdog"));
     }
 
     @Override

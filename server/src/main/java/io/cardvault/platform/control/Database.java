@@ -104,11 +104,7 @@ public class Database {
         if (onDisk()) {
             lazyFlusher =
                     java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                            r -> {
-                                Thread t = new Thread(r, "cardvault-db-flush");
-                                t.setDaemon(true);
-                                return t;
-                            });
+                            DaemonThreads.named("cardvault-db-flush"));
             lazyFlusher.scheduleWithFixedDelay(
                     this::flushLazyCommits, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         }
