@@ -11,12 +11,12 @@ import org.glassfish.grizzly.http.util.DataChunk;
 
 /**
  * Sits just before Grizzly's {@code HttpServerFilter} (so it sees HTTP/1.1 and HTTP/2 requests
- * alike, after parsing and before Payara's container). A request path with a stray percent sign
- * ({@link PathEscapes}) gets that sign escaped, so that the container can decode the path and hand
- * the request to the application, and the request attribute {@link #ATTRIBUTE}, on which the
- * application's first filter answers {@code 400 malformed-request} as problem+json. The request
- * itself (method, headers, body, connection) is left alone: Grizzly and the container go on as for
- * any request, keep-alive and all.
+ * alike, after parsing and before Payara's container). A request path with a stray percent sign or
+ * with escapes that decode to no valid path ({@link PathEscapes}) gets its percent signs escaped,
+ * so that the container can decode the path and hand the request to the application, and the
+ * request attribute {@link #ATTRIBUTE}, on which the application's first filter answers {@code 400
+ * malformed-request} as problem+json. The request itself (method, headers, body, connection) is
+ * left alone: Grizzly and the container go on as for any request, keep-alive and all.
  */
 public final class StrayPercentFilter extends BaseFilter {
 
@@ -42,11 +42,15 @@ public final class StrayPercentFilter extends BaseFilter {
             return false; // the common case: nothing allocated
         }
         String raw = path.toString(StandardCharsets.ISO_8859_1);
-        if (!PathEscapes.hasStrayPercent(raw)) {
+        String decodable;
+        if (PathEscapes.hasStrayPercent(raw)) {
+            decodable = PathEscapes.escapeStrayPercents(raw);
+        } else if (PathEscapes.undecodable(raw)) {
+            decodable = PathEscapes.escapeAllPercents(raw);
+        } else {
             return false;
         }
-        byte[] repaired =
-                PathEscapes.escapeStrayPercents(raw).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] repaired = decodable.getBytes(StandardCharsets.ISO_8859_1);
         path.setBytes(repaired);
         request.setAttribute(ATTRIBUTE, Boolean.TRUE);
         return true;

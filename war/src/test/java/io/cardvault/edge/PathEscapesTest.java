@@ -30,4 +30,38 @@ class PathEscapesTest {
         assertEquals("/caf\u00c3\u00a9%252", PathEscapes.escapeStrayPercents("/caf\u00c3\u00a9%2"));
         assertFalse(PathEscapes.hasStrayPercent(PathEscapes.escapeStrayPercents("/%Z%1%")));
     }
+
+    @Test
+    void undecodable_escapesTheContainerRefuses_true() {
+        for (String p :
+                new String[] {
+                    "/api/v1/tokens/%C3%28",
+                    "/api/v1/tokens/%FF",
+                    "/api/v1/tokens/%C0%AE",
+                    "/api/v1/tokens/%00",
+                    "/api/v1/tokens/a%5Cb",
+                    "/%2e%2e/api/v1/tokens/x",
+                    "/a/%2E%2E/%2e%2e/b"
+                }) {
+            assertTrue(PathEscapes.undecodable(p), p);
+            assertFalse(PathEscapes.undecodable(PathEscapes.escapeAllPercents(p)), p);
+        }
+    }
+
+    @Test
+    void undecodable_validEscapesAndPlainPaths_false() {
+        for (String p :
+                new String[] {
+                    "/",
+                    "/api/v1/tokens/%41%42",
+                    "/caf%C3%A9",
+                    "/a%2Fb",
+                    "/api/v1/%2e%2e/v1/x",
+                    "/a/../b",
+                    "/plain/..",
+                    "/%20"
+                }) {
+            assertFalse(PathEscapes.undecodable(p), p);
+        }
+    }
 }

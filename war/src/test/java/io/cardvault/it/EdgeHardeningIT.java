@@ -277,7 +277,15 @@ class EdgeHardeningIT {
     void undecodablePercentEscape_400ProblemJson() throws Exception {
         long before = Files.readAllLines(log, StandardCharsets.ISO_8859_1).size();
         for (String path :
-                List.of("/api/v1/tokens/%ZZ", "/api/v1/tokens/tok%", "/fields/%g1.html")) {
+                List.of(
+                        "/api/v1/tokens/%ZZ",
+                        "/api/v1/tokens/tok%",
+                        "/fields/%g1.html",
+                        "/api/v1/tokens/%C3%28",
+                        "/api/v1/tokens/%C0%AE",
+                        "/api/v1/tokens/%00",
+                        "/api/v1/tokens/a%5Cb",
+                        "/%2e%2e/api/v1/tokens/x")) {
             String answer =
                     raw(
                             ("GET "

@@ -93,8 +93,9 @@ public class TransportSecurityFilter extends HttpFilter {
                     req,
                     res,
                     CommonProblem.MALFORMED_REQUEST,
-                    "the request path contains a percent sign that is not followed by two"
-                            + " hexadecimal digits");
+                    "the request path is not a valid percent-encoded UTF-8 path (a percent sign"
+                            + " not followed by two hexadecimal digits, or escapes of bytes that are"
+                            + " not UTF-8, NUL, backslash or dot segments above the root)");
             return;
         }
         String path = req.getRequestURI().substring(req.getContextPath().length());
