@@ -126,7 +126,7 @@ public class AuditLog {
         if (journal != null) {
             journal.append(inFlight);
         } else {
-            upsert(inFlight, true);
+            insert(inFlight);
         }
     }
 
@@ -136,7 +136,7 @@ public class AuditLog {
             if (journal != null) {
                 journal.append(e);
             } else {
-                upsert(e, false);
+                completeOrInsert(e);
             }
         } catch (RuntimeException failure) {
             LOG.log(
@@ -180,38 +180,25 @@ public class AuditLog {
 
     /** One transaction (durable when it returns) for a batch of entries. */
     private void store(List<Entry> entries) {
-        jdbc.inTransaction(
-                () -> {
-                    for (Entry e : entries) {
-                        if (update(e) == 0) {
-                            insert(e);
-                        }
-                    }
-                });
+        jdbc.inTransaction(() -> entries.forEach(this::completeOrInsert));
     }
 
-    private void upsert(Entry e, boolean durable) {
-        if (!durable && update(e) > 0) {
-            return;
+    /** The outcome onto the forward's in-flight row, or a row of its own when it has none. */
+    private void completeOrInsert(Entry e) {
+        int completed =
+                jdbc.update(
+                        "update forward_audit set status = ?, duration_ms = ?, error_code = ? where id = ?",
+                        e.status(),
+                        e.durationMillis(),
+                        e.errorCode(),
+                        e.forwardId());
+        if (completed == 0) {
+            insert(e);
         }
-        if (durable) {
-            jdbc.update(INSERT, params(e));
-        } else {
-            jdbc.append(INSERT, params(e));
-        }
-    }
-
-    private int update(Entry e) {
-        return jdbc.append(
-                "update forward_audit set status = ?, duration_ms = ?, error_code = ? where id = ?",
-                e.status(),
-                e.durationMillis(),
-                e.errorCode(),
-                e.forwardId());
     }
 
     private void insert(Entry e) {
-        jdbc.append(INSERT, params(e));
+        jdbc.update(INSERT, params(e));
     }
 
     private static final String INSERT =

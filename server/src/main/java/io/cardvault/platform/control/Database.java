@@ -101,13 +101,6 @@ public class Database {
         if (url.startsWith("jdbc:h2:")) {
             OwnerOnlyFiles.databaseOf(url).ifPresent(OwnerOnlyFiles::restrict);
         }
-        if (onDisk()) {
-            lazyFlusher =
-                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                            DaemonThreads.named("cardvault-db-flush"));
-            lazyFlusher.scheduleWithFixedDelay(
-                    this::flushLazyCommits, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
-        }
         LOG.info(
                 () ->
                         "database ready: "
@@ -143,7 +136,6 @@ public class Database {
             new java.util.concurrent.atomic.AtomicLong();
     private final Object syncLock = new Object();
     private volatile long synced; // written under syncLock
-    private java.util.concurrent.ScheduledExecutorService lazyFlusher;
 
     /**
      * Returns once every commit this thread made is on the device. Call it after the commit, with
@@ -220,25 +212,9 @@ public class Database {
                 : java.util.Optional.empty();
     }
 
-    /** A commit that does not wait for the device: it is flushed with the next sync, within 1 s. */
-    public void noteLazyCommit() {
-        commits.incrementAndGet();
-    }
-
     /** The embedded database in a file (not an in-memory one of the unit tests). */
     private boolean onDisk() {
         return h2Url != null && !h2Url.startsWith("jdbc:h2:mem:");
-    }
-
-    private void flushLazyCommits() {
-        try {
-            if (commits.get() > synced) {
-                awaitDurable();
-            }
-        } catch (RuntimeException e) {
-            LOG.warning(
-                    "periodic flush of the embedded database failed: " + e.getClass().getName());
-        }
     }
 
     public DataSource dataSource() {
@@ -293,10 +269,6 @@ public class Database {
 
     @PreDestroy
     void close() {
-        if (lazyFlusher != null) {
-            lazyFlusher.shutdownNow();
-            flushLazyCommits();
-        }
         closeQuietly(syncChannel);
         if (pool != null) {
             pool.dispose();

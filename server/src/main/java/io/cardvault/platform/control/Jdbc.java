@@ -91,20 +91,6 @@ public class Jdbc {
         return rows;
     }
 
-    /**
-     * A write for a log (the forward audit): committed when this returns, so it survives a crash of
-     * the process, but flushed to the device with the next durable write or within a second instead
-     * of waiting for an fsync of its own. Outside a transaction only.
-     */
-    public int append(String sql, Object... params) {
-        if (TRANSACTION.get() != null) {
-            return update(sql, params);
-        }
-        int rows = write(sql, params);
-        database.noteLazyCommit();
-        return rows;
-    }
-
     private int write(String sql, Object... params) {
         return withConnection(
                 c -> {
