@@ -129,6 +129,18 @@ def write_counted_lua(path, body, headers, limit):
         f.write(STOP_AFTER_LUA.replace("LIMIT", str(int(limit))))
 
 
+def prepare_scripts(lua, targets, prefix, what):
+    """One wrk script per variant, and one request each, to fail early with a clear message."""
+    scripts = {}
+    for v, (url, body, headers) in targets.items():
+        scripts[v] = os.path.join(lua, prefix + v + ".lua")
+        write_lua(scripts[v], body, headers)
+        st, _ = http("POST", url, body.encode(), headers)
+        if st != 201:
+            raise SystemExit(f"{what} {v}: first request answered HTTP {st}, expected 201")
+    return scripts
+
+
 def run_wrk(script, url, clients, duration):
     cmd = ["wrk", "-t1", f"-c{clients}", f"-d{duration}s", "--timeout", "10s", "-s", script, url]
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60)
@@ -212,14 +224,7 @@ def measure(a):
                      "x-forward-url": base + "/sandbox/psp/v1/payments"}),
         "tokens": (base + "/api/v1/tokens", token_body, {**json_ct, "x-api-key": sk}),
     }
-    scripts = {}
-    for v, (url, body, headers) in targets.items():
-        scripts[v] = os.path.join(lua, v + ".lua")
-        write_lua(scripts[v], body, headers)
-        # one request each, to fail early with a clear message
-        st, _ = http("POST", url, body.encode(), headers)
-        if st != 201:
-            raise SystemExit(f"variant {v}: first request answered HTTP {st}, expected 201")
+    scripts = prepare_scripts(lua, targets, "", "variant")
 
     log("warm-up (4 s per variant, 16 clients)")
     for v in VARIANTS:
@@ -316,13 +321,7 @@ def measure_pg(a):
                "tokens": (base + "/api/v1/tokens", token_body, {**json_ct, "x-api-key": sk})}
     lua = os.path.join(work, "lua")
     os.makedirs(lua, mode=0o700, exist_ok=True)
-    scripts = {}
-    for v, (url, body, headers) in targets.items():
-        scripts[v] = os.path.join(lua, "pg-" + v + ".lua")
-        write_lua(scripts[v], body, headers)
-        st, _ = http("POST", url, body.encode(), headers)
-        if st != 201:
-            raise SystemExit(f"PostgreSQL variant {v}: first request answered HTTP {st}, expected 201")
+    scripts = prepare_scripts(lua, targets, "pg-", "PostgreSQL variant")
     log("PostgreSQL: warm-up (4 s per variant, 16 clients)")
     for v in targets:
         run_wrk(scripts[v], targets[v][0], 16, 4)
