@@ -30,26 +30,36 @@ public class DataKeys {
     @Inject KeyJobStore jobs;
 
     /**
-     * Makes and stores a data key for a new token; returns the encryptor for its data. Call inside
-     * the transaction that inserts the token.
+     * A new token's data key: the wrapped key to {@link #store} in the transaction that inserts the
+     * token, and the encryptor for the token's data.
      */
-    public CardEncryptor create(String tenantId, String tokenId) {
+    public record NewKey(DataKeyStore.Row row, CardEncryptor encryptor) {}
+
+    /**
+     * Makes a data key for a new token and wraps it; nothing is stored yet. This is the CPU work,
+     * done before the transaction so that {@link #store} is SQL only.
+     */
+    public NewKey generate(String tenantId, String tokenId) {
         byte[] dek = Random.randBytes(32);
         try {
             byte[] wrapped = keyring.kek().encrypt(dek, associatedData(tenantId, tokenId));
-            store.insert(
+            return new NewKey(
                     new DataKeyStore.Row(
                             tokenId,
                             tenantId,
                             kekIdOf(wrapped),
                             Base64.getEncoder().encodeToString(wrapped)),
-                    System.currentTimeMillis());
-            return encryptor(dek);
+                    encryptor(dek));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("data key wrapping failed");
         } finally {
             Arrays.fill(dek, (byte) 0);
         }
+    }
+
+    /** Stores a key from {@link #generate}. Call inside the transaction that inserts the token. */
+    public void store(NewKey key) {
+        store.insert(key.row(), System.currentTimeMillis());
     }
 
     /** The token's encryptor, or empty when it has no data key (deleted, or from before V20). */

@@ -228,6 +228,11 @@ public class Database {
         return gate;
     }
 
+    /** The pool is cardvault's own (embedded H2 or PostgreSQL), not a container's DataSource. */
+    public boolean ownsPool() {
+        return containerPool == null;
+    }
+
     public boolean embedded() {
         return h2Url != null;
     }

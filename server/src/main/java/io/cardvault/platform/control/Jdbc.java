@@ -69,6 +69,74 @@ public class Jdbc {
         return result;
     }
 
+    /**
+     * Runs {@code work} in a transaction it may share with other threads' work: one thread commits
+     * the work of every caller waiting at that moment in one transaction (each caller's work inside
+     * a savepoint of its own, so a failing one is rolled back alone and its exception thrown here),
+     * and one {@link Database#awaitDurable} covers them all. When this returns, {@code work}'s
+     * writes are committed and on the device, exactly as with {@link #inTransaction}. {@code work}
+     * runs on the committing thread: it must be SQL through this class only, with anything slow
+     * (crypto, I/O) done before. Inside a transaction it joins that one; with a container's pool it
+     * runs in a transaction of its own.
+     */
+    public void inSharedTransaction(Runnable work) {
+        if (TRANSACTION.get() != null || !database.ownsPool()) {
+            inTransaction(work);
+            return;
+        }
+        committer().submit(work);
+    }
+
+    private GroupCommitter committer;
+
+    synchronized GroupCommitter committer() {
+        if (committer == null) {
+            committer = new GroupCommitter(this::commitGroup);
+        }
+        return committer;
+    }
+
+    @jakarta.annotation.PreDestroy
+    synchronized void stopCommitter() {
+        if (committer != null) {
+            committer.stop();
+        }
+    }
+
+    /** One transaction for a group of works; a work's failure is its own, a commit's is all's. */
+    private void commitGroup(List<GroupCommitter.Pending> group) {
+        database.gate().readLock().lock();
+        try (Connection c = dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            TRANSACTION.set(c);
+            WROTE.set(Boolean.FALSE);
+            try {
+                for (GroupCommitter.Pending p : group) {
+                    java.sql.Savepoint savepoint = c.setSavepoint();
+                    try {
+                        p.work().run();
+                    } catch (RuntimeException | Error e) {
+                        c.rollback(savepoint);
+                        p.fail(e);
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(c);
+                throw e;
+            } finally {
+                TRANSACTION.remove();
+                WROTE.remove();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("transaction", e);
+        } finally {
+            database.gate().readLock().unlock();
+        }
+        database.awaitDurable();
+    }
+
     public void inTransaction(Runnable work) {
         inTransaction(
                 () -> {

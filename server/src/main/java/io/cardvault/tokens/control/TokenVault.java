@@ -63,24 +63,25 @@ public class TokenVault {
                         keyring.fingerprinter().fingerprint(tenantId.value(), pan.revealDigits()),
                         Instant.now(),
                         card.postalCode());
+        DataKeys.NewKey key = dataKeys.generate(tenantId.value(), id.value());
         byte[] plaintext = payload(card).getBytes(StandardCharsets.UTF_8);
+        byte[] ciphertext;
         try {
-            guessingGuard.guarded(
-                    tenantId,
-                    pan,
-                    () ->
-                            jdbc.inTransaction(
-                                    () -> {
-                                        CardEncryptor encryptor =
-                                                dataKeys.create(tenantId.value(), id.value());
-                                        store.insert(
-                                                token,
-                                                encryptor.encrypt(
-                                                        plaintext, tenantId.value(), id.value()));
-                                    }));
+            ciphertext = key.encryptor().encrypt(plaintext, tenantId.value(), id.value());
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
+        // two inserts, committed together with other requests' tokens: one commit and one fsync
+        // for a group, and this returns once the group is on disk
+        guessingGuard.guarded(
+                tenantId,
+                pan,
+                () ->
+                        jdbc.inSharedTransaction(
+                                () -> {
+                                    dataKeys.store(key);
+                                    store.insert(token, ciphertext);
+                                }));
         card.cvc().ifPresent(cvc -> cvcStore.put(tenantId, id, cvc));
         return token;
     }

@@ -35,6 +35,7 @@ public final class TestDatabase {
     }
 
     public void close() {
+        jdbc.stopCommitter();
         database.close();
     }
 }
