@@ -13,6 +13,10 @@ import java.util.function.Consumer;
  * group of concurrent writes costs one commit and one {@code fsync} instead of one each. H2 writes
  * a chunk under a store-wide lock at every commit; grouping is what lets tokenization scale with
  * concurrent clients. A caller is released when its group is committed and durable, or failed.
+ *
+ * <p>Two stages: the committing thread commits a group and hands it to the syncing thread, which
+ * waits for the device ({@code awaitDurable}: one {@code fsync} for every group committed before it
+ * began) and releases the callers; meanwhile the next group is being committed.
  */
 final class GroupCommitter {
 
@@ -45,8 +49,11 @@ final class GroupCommitter {
     }
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<List<Pending>> committed = new LinkedBlockingQueue<>();
     private final Consumer<List<Pending>> commitGroup;
+    private final Runnable awaitDurable;
     private final Thread thread;
+    private final Thread syncer;
     private volatile boolean stopping;
     private volatile long groups; // written by the thread only; read by tests
 
@@ -58,10 +65,18 @@ final class GroupCommitter {
         return queue.size();
     }
 
-    GroupCommitter(Consumer<List<Pending>> commitGroup) {
+    /**
+     * {@code commitGroup} commits a group in one transaction (a work's own failure goes to its
+     * {@link Pending#fail}; a thrown exception fails the group); {@code awaitDurable} returns once
+     * every commit made before it was called is on the device.
+     */
+    GroupCommitter(Consumer<List<Pending>> commitGroup, Runnable awaitDurable) {
         this.commitGroup = commitGroup;
+        this.awaitDurable = awaitDurable;
         this.thread = DaemonThreads.named("cardvault-group-commit").newThread(this::run);
+        this.syncer = DaemonThreads.named("cardvault-group-sync").newThread(this::sync);
         thread.start();
+        syncer.start();
     }
 
     /** Runs {@code work} in the next group; returns once that group is durable, or throws. */
@@ -102,6 +117,7 @@ final class GroupCommitter {
         stopping = true;
         try {
             thread.join(10_000);
+            syncer.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -128,23 +144,54 @@ final class GroupCommitter {
             group.add(first);
             queue.drainTo(group, MAX_GROUP - 1);
             commit(group);
-            groups++;
-            group.clear();
+            group = new ArrayList<>(MAX_GROUP);
+        }
+    }
+
+    /** Releases committed groups once they are durable: one wait for all groups queued by then. */
+    private void sync() {
+        List<List<Pending>> ready = new ArrayList<>();
+        while (thread.isAlive() || !committed.isEmpty()) {
+            try {
+                List<Pending> first = committed.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                ready.add(first);
+            } catch (InterruptedException e) {
+                continue; // nobody interrupts this thread (see stop)
+            }
+            committed.drainTo(ready);
+            Throwable failure = null;
+            try {
+                awaitDurable.run();
+            } catch (RuntimeException | Error e) {
+                failure = e; // the fsync failed: none of these commits is acknowledged
+            }
+            for (List<Pending> group : ready) {
+                for (Pending p : group) {
+                    if (failure != null) {
+                        p.failure = failure;
+                    }
+                    p.finish();
+                }
+            }
+            ready.clear();
         }
     }
 
     private void commit(List<Pending> group) {
+        groups++;
         try {
             commitGroup.accept(group);
         } catch (RuntimeException | Error e) {
-            // the commit (or the fsync) failed: no work of the group is acknowledged
+            // the commit failed: no work of the group is acknowledged, and there is nothing to sync
             for (Pending p : group) {
                 p.failure = e;
-            }
-        } finally {
-            for (Pending p : group) {
                 p.finish();
             }
+            return;
         }
+        committed.add(group);
     }
 }

@@ -91,7 +91,7 @@ public class Jdbc {
 
     synchronized GroupCommitter committer() {
         if (committer == null) {
-            committer = new GroupCommitter(this::commitGroup);
+            committer = new GroupCommitter(this::commitGroup, database::awaitDurable);
         }
         return committer;
     }
@@ -134,7 +134,6 @@ public class Jdbc {
         } finally {
             database.gate().readLock().unlock();
         }
-        database.awaitDurable();
     }
 
     public void inTransaction(Runnable work) {
