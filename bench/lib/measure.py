@@ -732,13 +732,7 @@ def report(a):
     w(f"| banner last | {'yes' if res['banner_last'] else ('no' if res['banner_seen'] else 'banner not found')} | "
       f"yes | {verdict(res['banner_last'])} |")
     w("")
-    cds_file = os.path.join(work, "cds-options.txt")
-    cds = open(cds_file).read().strip() if os.path.exists(cds_file) else ""
-    cds_text = ("`-XX:SharedArchiveFile=war/target/cardvault.jsa` (the class-data-sharing archive the build writes; "
-                "the start command docs/operations.md recommends)" if cds else
-                "no class-data-sharing archive (none in war/target)")
-    w("Start-up options here: `--port`, a pre-boot command binding the listener to 127.0.0.1, `-Xmx256m`, "
-      f"{cds_text}; "
+    w("Start-up options here: `--port`, a pre-boot command binding the listener to 127.0.0.1, `-Xmx256m`; "
       "logging as shipped in the bundle (`war/src/main/payara-micro/logging.properties`). "
       "The ready time depends heavily on the machine's load at that moment (see the load average above).")
     w("")

@@ -39,10 +39,6 @@ public final class Launcher {
         edgeDefaults();
         String[] payaraArgs;
         Path keystore = null;
-        boolean training = Boolean.getBoolean(CdsTraining.PROPERTY);
-        if (training) {
-            args = CdsTraining.arguments(args);
-        }
         try {
             args = ClusterOptions.apply(args).toArray(new String[0]);
             // the application then insists on the data grid (platform.control.Grid)
@@ -69,9 +65,6 @@ public final class Launcher {
                     .invoke(null, (Object) payaraArgs);
             GracefulStop.install(); // again, in case booting replaced the handler
             EdgeHook.install(Thread.currentThread().getContextClassLoader());
-            if (training) {
-                CdsTraining.finish(args);
-            }
         } catch (InvocationTargetException e) {
             throw e.getCause();
         } finally {
