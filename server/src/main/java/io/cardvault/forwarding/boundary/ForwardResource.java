@@ -5,6 +5,7 @@ import io.cardvault.forwarding.entity.RelayedResponse;
 import io.cardvault.platform.boundary.MarksOwnErrors;
 import io.cardvault.tenants.control.Authenticator;
 import io.cardvault.tenants.entity.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @MarksOwnErrors
 @Tag(name = "Forwarding")
 @SecurityRequirement(name = "apiKey")
+@ApplicationScoped // one instance: nothing per request in fields (Jersey would build one per call)
 public class ForwardResource {
 
     @Inject Authenticator auth;
@@ -40,39 +42,37 @@ public class ForwardResource {
     @ConfigProperty(name = "cardvault.forward.max-body", defaultValue = "1048576")
     int maxBody;
 
-    @Context HttpHeaders httpHeaders;
-
     @POST
     @Operation(summary = "Forward a POST with card data injected into placeholders")
-    public Response post(InputStream body) {
-        return handle("POST", body);
+    public Response post(@Context HttpHeaders headers, InputStream body) {
+        return handle("POST", headers, body);
     }
 
     @PUT
     @Operation(summary = "Forward a PUT")
-    public Response put(InputStream body) {
-        return handle("PUT", body);
+    public Response put(@Context HttpHeaders headers, InputStream body) {
+        return handle("PUT", headers, body);
     }
 
     @PATCH
     @Operation(summary = "Forward a PATCH")
-    public Response patch(InputStream body) {
-        return handle("PATCH", body);
+    public Response patch(@Context HttpHeaders headers, InputStream body) {
+        return handle("PATCH", headers, body);
     }
 
     @GET
     @Operation(summary = "Forward a GET (placeholders in the query and headers)")
-    public Response get() {
-        return handle("GET", null);
+    public Response get(@Context HttpHeaders headers) {
+        return handle("GET", headers, null);
     }
 
     @DELETE
     @Operation(summary = "Forward a DELETE")
-    public Response delete(InputStream body) {
-        return handle("DELETE", body);
+    public Response delete(@Context HttpHeaders headers, InputStream body) {
+        return handle("DELETE", headers, body);
     }
 
-    private Response handle(String method, InputStream body) {
+    private Response handle(String method, HttpHeaders httpHeaders, InputStream body) {
         Caller caller = auth.secretKey(httpHeaders.getHeaderString("x-api-key"));
         RelayedResponse relayed =
                 forwarder.forward(caller, ForwardRequests.read(method, body, httpHeaders, maxBody));

@@ -18,6 +18,7 @@ import io.cardvault.tokens.control.TokenVault;
 import io.cardvault.tokens.entity.StoredToken;
 import io.cardvault.tokens.entity.TokenId;
 import io.cardvault.tokens.entity.TokenProblem;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -46,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tokens")
 @SecurityRequirement(name = "apiKey")
+@ApplicationScoped // one instance: nothing per request in fields (Jersey would build one per call)
 public class TokensResource {
 
     public static final int MAX_BODY = 16 * 1024;
@@ -62,8 +64,6 @@ public class TokensResource {
 
     @Inject Keyring keyring;
 
-    @Context HttpServletRequest request;
-
     @POST
     @Operation(
             summary = "Tokenize a card",
@@ -72,11 +72,12 @@ public class TokensResource {
             @HeaderParam("x-api-key") String apiKey,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context HttpServletRequest request,
             InputStream body) {
         long started = System.nanoTime();
         String status = "5xx";
         try {
-            Response r = createToken(apiKey, contentType, idempotencyKey, body);
+            Response r = createToken(apiKey, contentType, idempotencyKey, request, body);
             status = Counters.statusClass(r.getStatus());
             return r;
         } catch (ProblemException e) {
@@ -88,9 +89,13 @@ public class TokensResource {
     }
 
     private Response createToken(
-            String apiKey, String contentType, String idempotencyKey, InputStream body) {
+            String apiKey,
+            String contentType,
+            String idempotencyKey,
+            HttpServletRequest request,
+            InputStream body) {
         Caller caller = auth.anyKey(apiKey);
-        checkRate(caller);
+        checkRate(caller, request);
         MediaTypes.requireJson(contentType);
         byte[] bytes = JsonBodies.readLimited(body, MAX_BODY);
         JsonObject json = JsonBodies.parseObject(bytes);
@@ -142,9 +147,10 @@ public class TokensResource {
             @HeaderParam("x-api-key") String apiKey,
             @HeaderParam("Content-Type") String contentType,
             @PathParam("id") String id,
+            @Context HttpServletRequest request,
             InputStream body) {
         Caller caller = auth.anyKey(apiKey);
-        checkRate(caller);
+        checkRate(caller, request);
         TokenId tokenId = TokenId.parse(id).orElseThrow(TokenVault::notFound);
         MediaTypes.requireJson(contentType);
         JsonObject json = JsonBodies.parseObject(JsonBodies.readLimited(body, MAX_BODY));
@@ -160,7 +166,7 @@ public class TokensResource {
         return Response.noContent().build();
     }
 
-    private void checkRate(Caller caller) {
+    private void checkRate(Caller caller, HttpServletRequest request) {
         try {
             rateLimiter.checkTokenize(caller, request.getRemoteAddr());
         } catch (ProblemException e) {
