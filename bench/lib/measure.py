@@ -153,6 +153,17 @@ def run_wrk(script, url, clients, duration):
     return r
 
 
+def jit_compiles(jdk_bin, pid):
+    """The JIT's compilations so far (HotSpot's sun.ci.totalCompiles counter), or None."""
+    try:
+        p = subprocess.run([os.path.join(jdk_bin, "jcmd"), str(pid), "PerfCounter.print"],
+                           capture_output=True, text=True, timeout=30)
+        m = re.search(r"^sun\.ci\.totalCompiles=(\d+)", p.stdout, re.M)
+        return int(m.group(1)) if m else None
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
 def scrape_metrics(port):
     status, body = http("GET", f"http://127.0.0.1:{port}/metrics", headers={"Accept": "text/plain"})
     values = {}
@@ -226,9 +237,16 @@ def measure(a):
     }
     scripts = prepare_scripts(lua, targets, "", "variant")
 
-    log("warm-up (4 s per variant, 16 clients)")
+    # A warm JVM: this server has ~17,000 classes, and C2 keeps compiling for minutes under load;
+    # the compilations during the measured runs are reported to show how warm it was
+    warm = a.warmup
+    log(f"warm-up ({warm} s per variant, 16 clients, then 1 client for {max(2, warm // 6)} s)")
+    results["jit_compiles"] = {"start": jit_compiles(a.jdk_bin, a.cv_pid)}
     for v in VARIANTS:
-        run_wrk(scripts[v], targets[v][0], 16, 4)
+        run_wrk(scripts[v], targets[v][0], 16, warm)
+        run_wrk(scripts[v], targets[v][0], 1, max(2, warm // 6))
+    results["jit_compiles"]["measured_from"] = jit_compiles(a.jdk_bin, a.cv_pid)
+    results["warmup_s"] = warm
 
     total = ROUNDS * len(CLIENTS) * len(VARIANTS)
     n = 0
@@ -249,6 +267,7 @@ def measure(a):
                 log(f"[{n}/{total}] {v:8s} c={clients:2d}: {r['rps']:8.0f} req/s  p50 {r['p50_us']/1000:.2f} ms"
                     f"  p99 {r['p99_us']/1000:.2f} ms  errors {r['errors']}")
 
+    results["jit_compiles"]["measured_to"] = jit_compiles(a.jdk_bin, a.cv_pid)
     m = scrape_metrics(port)
     results["metrics_names"] = sorted({re.sub(r"\{.*", "", k) for k in m if k.startswith("cardvault")})
     results["metrics_histograms"] = sorted({re.sub(r"_(bucket|count|sum)(\{.*)?$", "", k)
@@ -322,9 +341,9 @@ def measure_pg(a):
     lua = os.path.join(work, "lua")
     os.makedirs(lua, mode=0o700, exist_ok=True)
     scripts = prepare_scripts(lua, targets, "pg-", "PostgreSQL variant")
-    log("PostgreSQL: warm-up (4 s per variant, 16 clients)")
+    log(f"PostgreSQL: warm-up ({a.warmup} s per variant, 16 clients)")
     for v in targets:
-        run_wrk(scripts[v], targets[v][0], 16, 4)
+        run_wrk(scripts[v], targets[v][0], 16, a.warmup)
     runs = []
     for rnd in range(1, ROUNDS + 1):
         for clients in CLIENTS:
@@ -601,10 +620,18 @@ def report(a):
       f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min) when the report was written")
     w(f"- **JDK:** {jdk}")
     w(f"- **Tools:** {wrk_v}, nginx {ngx_v} (1 worker, keep-alive upstream), Payara Micro bundle `war/target/cardvault.jar`")
+    warm = res.get("warmup_s", 4)
     w(f"- **Setup:** cardvault `-Xmx256m`, embedded H2 (`WRITE_DELAY=0`), demo mode, rate limits off, "
-      f"127.0.0.1 only. `wrk -t1`, keep-alive; 4 s warm-up per variant, then every variant at 1 and 16 "
+      f"127.0.0.1 only. `wrk -t1`, keep-alive; warm-up {warm} s per variant at 16 clients and "
+      f"{max(2, warm // 6)} s at 1, then every variant at 1 and 16 "
       f"clients, {res['duration_s']} s per run, interleaved, {ROUNDS} rounds. Ranges are the two rounds; "
       f"ratios use their mean. Destination of every variant: the built-in sandbox PSP in the same server.")
+    jit = res.get("jit_compiles") or {}
+    if all(isinstance(jit.get(k), int) for k in ("start", "measured_from", "measured_to")):
+        w(f"- **JIT:** {jit['measured_from'] - jit['start']:,} compilations during the warm-up, "
+          f"{jit['measured_to'] - jit['measured_from']:,} more during the measured runs "
+          f"(`sun.ci.totalCompiles`; the server loads ~17,000 classes, and C2 compiles for minutes under "
+          f"load, taking CPU from the requests while it does).")
     busy = res.get("load_at_start", 0)
     if busy > (os.cpu_count() or 1):
         w("")
@@ -918,11 +945,13 @@ def main():
     m.add_argument("--cv-pid", type=int, required=True)
     m.add_argument("--jdk-bin", required=True)
     m.add_argument("--duration", type=int, default=8)
+    m.add_argument("--warmup", type=int, default=30)
     m.add_argument("--ready-ms", type=int, required=True)
     pg = sub.add_parser("measure-pg")
     pg.add_argument("--work", required=True)
     pg.add_argument("--cv-port", type=int, required=True)
     pg.add_argument("--duration", type=int, default=8)
+    pg.add_argument("--warmup", type=int, default=30)
     r = sub.add_parser("report")
     r.add_argument("--work", required=True)
     r.add_argument("--jdk-bin", required=True)
