@@ -31,6 +31,7 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * channel of our own, not with {@code CHECKPOINT SYNC}: H2 runs that inside a lock on the whole
  * database, so no commit could proceed while the device flushes, and a group never grew past two or
  * three commits. PostgreSQL flushes its WAL at commit itself ({@code synchronous_commit=on}).
+ * Tokenizations also share the commit itself ({@link Jdbc#inSharedTransaction}).
  */
 @ApplicationScoped
 public class Database {
