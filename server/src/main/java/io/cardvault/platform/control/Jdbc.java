@@ -39,18 +39,27 @@ public class Jdbc {
         if (TRANSACTION.get() != null) {
             return work.get();
         }
-        T result;
-        boolean wrote;
+        Committed<T> done = transaction(c -> work.get());
+        if (done.wrote()) {
+            database.awaitDurable();
+        }
+        return done.result();
+    }
+
+    private record Committed<T>(T result, boolean wrote) {}
+
+    /** Runs {@code body} in a new transaction of this thread; committed when this returns. */
+    private <T> Committed<T> transaction(Work<T> body) {
         database.gate().readLock().lock();
         try (Connection c = dataSource().getConnection()) {
             c.setAutoCommit(false);
             TRANSACTION.set(c);
             WROTE.set(Boolean.FALSE);
             try {
-                result = work.get();
+                T result = body.run(c);
                 c.commit();
-                wrote = WROTE.get();
-            } catch (RuntimeException | Error e) {
+                return new Committed<>(result, WROTE.get());
+            } catch (SQLException | RuntimeException | Error e) {
                 rollback(c);
                 throw e;
             } finally {
@@ -63,10 +72,6 @@ public class Jdbc {
         } finally {
             database.gate().readLock().unlock();
         }
-        if (wrote) {
-            database.awaitDurable();
-        }
-        return result;
     }
 
     /**
@@ -105,35 +110,19 @@ public class Jdbc {
 
     /** One transaction for a group of works; a work's failure is its own, a commit's is all's. */
     private void commitGroup(List<GroupCommitter.Pending> group) {
-        database.gate().readLock().lock();
-        try (Connection c = dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            TRANSACTION.set(c);
-            WROTE.set(Boolean.FALSE);
-            try {
-                for (GroupCommitter.Pending p : group) {
-                    java.sql.Savepoint savepoint = c.setSavepoint();
-                    try {
-                        p.work().run();
-                    } catch (RuntimeException | Error e) {
-                        c.rollback(savepoint);
-                        p.fail(e);
+        transaction(
+                c -> {
+                    for (GroupCommitter.Pending p : group) {
+                        java.sql.Savepoint savepoint = c.setSavepoint();
+                        try {
+                            p.work().run();
+                        } catch (RuntimeException | Error e) {
+                            c.rollback(savepoint);
+                            p.fail(e);
+                        }
                     }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException | Error e) {
-                rollback(c);
-                throw e;
-            } finally {
-                TRANSACTION.remove();
-                WROTE.remove();
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("transaction", e);
-        } finally {
-            database.gate().readLock().unlock();
-        }
+                    return null;
+                });
     }
 
     public void inTransaction(Runnable work) {
