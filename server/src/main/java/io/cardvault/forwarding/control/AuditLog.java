@@ -160,6 +160,12 @@ public class AuditLog {
         }
     }
 
+    /** A backup is about to copy the database: the journal's entries go into it first. */
+    void beforeBackup(
+            @jakarta.enterprise.event.Observes io.cardvault.platform.entity.BackupStarting e) {
+        flush();
+    }
+
     @PreDestroy
     void close() {
         if (mover != null) {

@@ -56,6 +56,8 @@ public class Backups {
 
     @Inject Database database;
 
+    @Inject jakarta.enterprise.event.Event<io.cardvault.platform.entity.BackupStarting> starting;
+
     @Inject DemoMode demoMode;
 
     Clock clock = Clock.systemUTC();
@@ -118,6 +120,9 @@ public class Backups {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         long start = System.nanoTime();
         try {
+            if (starting != null) { // null only in unit tests that build this by hand
+                starting.fire(new io.cardvault.platform.entity.BackupStarting());
+            }
             runBackup(partial);
             check(partial);
             flush(partial);
