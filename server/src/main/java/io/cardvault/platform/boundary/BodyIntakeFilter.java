@@ -50,9 +50,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       watchdog cuts a body that stalls longer than {@code cardvault.http.body-read-timeout} or
  *       arrives slower than {@code cardvault.http.body-min-rate} ({@link BodyIntake}) with {@code
  *       408 request-timeout} and closes the connection.
- *   <li>The complete body is handed on by an async dispatch, as an in-memory stream. A body that is
- *       complete in the container's buffer when the request arrives (a small request sent in one
- *       piece, the common case) is read at once and handed on without the dispatch.
+ *   <li>The complete body is handed on by an async dispatch, as an in-memory stream.
  * </ol>
  *
  * Registered after the declared filters, so request ids, security headers and the transport check
@@ -157,40 +155,7 @@ public class BodyIntakeFilter extends HttpFilter {
             chain.doFilter(req, res);
             return;
         }
-        byte[] buffered = alreadyBuffered(req);
-        if (buffered != null) {
-            // the whole body came with the headers: reading it cannot wait for the client, so no
-            // asynchronous read and dispatch (a second pass through the filters on another thread)
-            chain.doFilter(new BufferedBodyRequest(req, buffered), res);
-            return;
-        }
         new Reader(req, res).start();
-    }
-
-    /**
-     * The body, when all of its declared {@code Content-Length} is already in the container's
-     * buffer ({@code available()}), so that reading it does not wait for the client; null when more
-     * is to come or the length is not declared (chunked): those are read asynchronously.
-     */
-    private static byte[] alreadyBuffered(HttpServletRequest req) throws IOException {
-        long declared = req.getContentLengthLong();
-        if (declared <= 0 || declared > Integer.MAX_VALUE - 8) {
-            return null;
-        }
-        ServletInputStream in = req.getInputStream();
-        if (in.available() < declared) {
-            return null;
-        }
-        byte[] body = new byte[(int) declared];
-        int off = 0;
-        while (off < body.length) {
-            int n = in.read(body, off, body.length - off);
-            if (n < 0) {
-                return java.util.Arrays.copyOf(body, off); // as the asynchronous read would
-            }
-            off += n;
-        }
-        return body;
     }
 
     private Optional<BodyAdmission.Refusal> admit(HttpServletRequest req) {
