@@ -7,7 +7,6 @@ import io.cardvault.platform.control.Problems;
 import io.cardvault.platform.control.RequestIds;
 import io.cardvault.platform.entity.CommonProblem;
 import io.cardvault.platform.entity.ProblemType;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -29,9 +28,10 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -64,8 +64,12 @@ public class BodyIntakeFilter extends HttpFilter {
     private static final long CHECK_EVERY_MS = 250;
 
     private transient Problems problems;
-    private transient Instance<BodyAdmission> admissions;
+    private transient Iterable<BodyAdmission> admissions;
     private transient ScheduledExecutorService watchdog;
+
+    /** The bodies being read; the watchdog looks at each of them every {@link #CHECK_EVERY_MS}. */
+    private final transient Set<Reader> reading = ConcurrentHashMap.newKeySet();
+
     private long maxBody;
     private Duration readTimeout;
     private long minRate;
@@ -86,23 +90,48 @@ public class BodyIntakeFilter extends HttpFilter {
 
     @Override
     public void init() throws ServletException {
-        problems = CDI.current().select(Problems.class).get();
-        admissions = CDI.current().select(BodyAdmission.class);
         Config config = ConfigProvider.getConfig();
         long forwardMax =
                 config.getOptionalValue("cardvault.forward.max-body", Long.class).orElse(1L << 20);
-        maxBody =
+        start(
+                CDI.current().select(Problems.class).get(),
+                CDI.current().select(BodyAdmission.class),
                 Math.max(
                         forwardMax,
                         config.getOptionalValue("cardvault.http.max-body", Long.class)
-                                .orElse(1L << 20));
-        readTimeout =
+                                .orElse(1L << 20)),
                 config.getOptionalValue("cardvault.http.body-read-timeout", Duration.class)
-                        .orElse(Duration.ofSeconds(10));
-        minRate = config.getOptionalValue("cardvault.http.body-min-rate", Long.class).orElse(1024L);
+                        .orElse(Duration.ofSeconds(10)),
+                config.getOptionalValue("cardvault.http.body-min-rate", Long.class).orElse(1024L));
+    }
+
+    /** Sets the filter up with its collaborators and limits ({@link #init()}, tests). */
+    void start(
+            Problems problems,
+            Iterable<BodyAdmission> admissions,
+            long maxBody,
+            Duration readTimeout,
+            long minRate) {
+        this.problems = problems;
+        this.admissions = admissions;
+        this.maxBody = maxBody;
+        this.readTimeout = readTimeout;
+        this.minRate = minRate;
         watchdog =
                 Executors.newSingleThreadScheduledExecutor(
                         DaemonThreads.named("cardvault-body-watchdog"));
+        // one task for all bodies: a task per request, cancelled when its body is read, would stay
+        // queued (holding its request and buffers) until its next due time
+        watchdog.scheduleWithFixedDelay(
+                () -> reading.forEach(BodyIntakeFilter::watchSafely),
+                CHECK_EVERY_MS,
+                CHECK_EVERY_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** How many bodies are being read now (tests). */
+    int reading() {
+        return reading.size();
     }
 
     @Override
@@ -158,6 +187,15 @@ public class BodyIntakeFilter extends HttpFilter {
         new Reader(req, res).start();
     }
 
+    private static void watchSafely(Reader r) {
+        try {
+            r.watch();
+        } catch (RuntimeException e) {
+            // one broken request must not stop the watchdog of all the others
+            LOG.warning("body watchdog: " + e.getClass().getSimpleName());
+        }
+    }
+
     private Optional<BodyAdmission.Refusal> admit(HttpServletRequest req) {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         for (BodyAdmission a : admissions) {
@@ -195,16 +233,18 @@ public class BodyIntakeFilter extends HttpFilter {
     private final class Reader implements ReadListener, AsyncListener {
         private final HttpServletRequest req;
         private final HttpServletResponse res;
-        private final byte[] chunk = new byte[8192];
+        private final byte[] chunk;
         private AsyncContext async;
         private ServletInputStream in;
         private BodyIntake intake;
-        private ScheduledFuture<?> check;
         private boolean done;
 
         Reader(HttpServletRequest req, HttpServletResponse res) {
             this.req = req;
             this.res = res;
+            long declared = req.getContentLengthLong();
+            // a small body needs no 8 KiB buffer per request
+            this.chunk = new byte[declared > 0 && declared < 8192 ? (int) declared : 8192];
         }
 
         synchronized void start() throws IOException {
@@ -216,14 +256,14 @@ public class BodyIntakeFilter extends HttpFilter {
                             req.getContentLengthLong(),
                             System.nanoTime());
             async = req.startAsync();
-            // a backstop only: the watchdog cuts a slow body long before
-            long slowest =
-                    readTimeout.toMillis() * 2 + (minRate > 0 ? maxBody * 1000 / minRate : 0);
-            async.setTimeout(slowest + 10_000);
+            // No container timeout: the watchdog cuts a stalled or slow body. Payara keeps every
+            // async request that has a timeout in its expiry queue until the queue's next sweep,
+            // long after the request has ended: under load, thousands of finished requests with
+            // their buffers outlived young collections, filled the old generation and caused a
+            // full GC about every second (p99 > 100 ms on a trivial POST; docs/performance.md).
+            async.setTimeout(0);
             async.addListener(this);
-            check =
-                    watchdog.scheduleWithFixedDelay(
-                            this::watch, CHECK_EVERY_MS, CHECK_EVERY_MS, TimeUnit.MILLISECONDS);
+            reading.add(this);
             in = req.getInputStream();
             in.setReadListener(this);
         }
@@ -262,7 +302,7 @@ public class BodyIntakeFilter extends HttpFilter {
                 return;
             }
             done = true;
-            check.cancel(false);
+            reading.remove(this);
             req.setAttribute(BODY, intake.bytes());
             async.dispatch();
         }
@@ -274,7 +314,7 @@ public class BodyIntakeFilter extends HttpFilter {
             }
             // the client went away or the connection broke: nothing to answer
             done = true;
-            check.cancel(false);
+            reading.remove(this);
             LOG.fine(() -> "request body not completed: " + t.getClass().getSimpleName());
             try {
                 async.complete();
@@ -297,7 +337,7 @@ public class BodyIntakeFilter extends HttpFilter {
 
         private void cut(ProblemType type, String detail) {
             done = true;
-            check.cancel(false);
+            reading.remove(this);
             LOG.fine(
                     () ->
                             "request body cut: "
@@ -309,6 +349,10 @@ public class BodyIntakeFilter extends HttpFilter {
                 answer(req, res, type, detail);
             } catch (IOException | IllegalStateException gone) {
                 // the client is gone already
+            } catch (RuntimeException e) {
+                // whatever went wrong writing the problem, the request is ended below
+                LOG.warning(
+                        "request body cut, problem not written: " + e.getClass().getSimpleName());
             }
             try {
                 async.complete();
@@ -327,7 +371,9 @@ public class BodyIntakeFilter extends HttpFilter {
         }
 
         @Override
-        public void onComplete(AsyncEvent event) {}
+        public void onComplete(AsyncEvent event) {
+            reading.remove(this); // a backstop: every path that ends the read removes it already
+        }
 
         @Override
         public void onError(AsyncEvent event) {
