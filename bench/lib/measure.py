@@ -540,10 +540,11 @@ def summary(res, jmh):
 def before_after(w, before, after, before_label):
     w("## Before / after")
     w("")
-    w(f"Before: {before_label}. After: this run. Both runs are `bench/run-all` on the same machine, "
-      f"shared with other engineers' builds (load average at the start: before "
-      f"{before.get('load') or 0:.1f}, after {after.get('load') or 0:.1f} on {os.cpu_count()} cores); "
-      f"only ratios measured within one run are comparable between the two.")
+    w(f"Before: {before_label}. After: this run. Both runs are `bench/run-all` on a 2-core machine of this "
+      f"project, not necessarily the same one (this run's is described above), shared with other "
+      f"engineers' builds (load average at the start: before {before.get('load') or 0:.1f}, after "
+      f"{after.get('load') or 0:.1f} on {os.cpu_count()} cores); only ratios measured within one run are "
+      f"comparable between the two.")
     w("")
     w("| target | before | after | target |")
     w("|---|---|---|---|")
