@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cardvault.platform.control.Problems;
 import io.cardvault.testing.Beans;
+import io.cardvault.testing.Fakes;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ReadListener;
@@ -14,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,44 +89,35 @@ class BodyIntakeFilterTest {
                 };
 
         final AsyncContext async =
-                (AsyncContext)
-                        Proxy.newProxyInstance(
-                                getClass().getClassLoader(),
-                                new Class<?>[] {AsyncContext.class},
-                                (p, m, a) ->
-                                        switch (m.getName()) {
-                                            case "setTimeout" -> timeouts.add((Long) a[0]);
-                                            case "addListener" -> null;
-                                            case "dispatch" -> dispatched = true;
-                                            case "complete" -> completed = true;
-                                            default ->
-                                                    throw new UnsupportedOperationException(
-                                                            m.getName());
-                                        });
+                Fakes.of(
+                        AsyncContext.class,
+                        (m, a) ->
+                                switch (m) {
+                                    case "setTimeout" -> timeouts.add((Long) a[0]);
+                                    case "addListener" -> null;
+                                    case "dispatch" -> dispatched = true;
+                                    case "complete" -> completed = true;
+                                    default -> throw Fakes.unexpected(m);
+                                });
 
         final HttpServletRequest proxy =
-                (HttpServletRequest)
-                        Proxy.newProxyInstance(
-                                getClass().getClassLoader(),
-                                new Class<?>[] {HttpServletRequest.class},
-                                (p, m, a) ->
-                                        switch (m.getName()) {
-                                            case "getDispatcherType" -> DispatcherType.REQUEST;
-                                            case "getAttribute" -> attributes.get((String) a[0]);
-                                            case "setAttribute" ->
-                                                    attributes.put((String) a[0], a[1]);
-                                            case "getContentLengthLong" -> (long) body.length;
-                                            case "getHeader" -> null;
-                                            case "getMethod" -> "POST";
-                                            case "getRequestURI" -> "/api/v1/tokens";
-                                            case "getContextPath" -> "";
-                                            case "isAsyncSupported" -> true;
-                                            case "startAsync" -> async;
-                                            case "getInputStream" -> in;
-                                            default ->
-                                                    throw new UnsupportedOperationException(
-                                                            m.getName());
-                                        });
+                Fakes.of(
+                        HttpServletRequest.class,
+                        (m, a) ->
+                                switch (m) {
+                                    case "getDispatcherType" -> DispatcherType.REQUEST;
+                                    case "getAttribute" -> attributes.get((String) a[0]);
+                                    case "setAttribute" -> attributes.put((String) a[0], a[1]);
+                                    case "getContentLengthLong" -> (long) body.length;
+                                    case "getHeader" -> null;
+                                    case "getMethod" -> "POST";
+                                    case "getRequestURI" -> "/api/v1/tokens";
+                                    case "getContextPath" -> "";
+                                    case "isAsyncSupported" -> true;
+                                    case "startAsync" -> async;
+                                    case "getInputStream" -> in;
+                                    default -> throw Fakes.unexpected(m);
+                                });
 
         void deliver(int bytes) throws Exception {
             offered = Math.min(body.length, offered + bytes);
@@ -147,23 +138,19 @@ class BodyIntakeFilterTest {
         volatile int status;
         final StringWriter written = new StringWriter();
         final HttpServletResponse proxy =
-                (HttpServletResponse)
-                        Proxy.newProxyInstance(
-                                getClass().getClassLoader(),
-                                new Class<?>[] {HttpServletResponse.class},
-                                (p, m, a) ->
-                                        switch (m.getName()) {
-                                            case "setStatus" -> status = (Integer) a[0];
-                                            case "setHeader",
-                                                    "setContentType",
-                                                    "setCharacterEncoding",
-                                                    "flushBuffer" ->
-                                                    null;
-                                            case "getWriter" -> new PrintWriter(written);
-                                            default ->
-                                                    throw new UnsupportedOperationException(
-                                                            m.getName());
-                                        });
+                Fakes.of(
+                        HttpServletResponse.class,
+                        (m, a) ->
+                                switch (m) {
+                                    case "setStatus" -> status = (Integer) a[0];
+                                    case "setHeader",
+                                            "setContentType",
+                                            "setCharacterEncoding",
+                                            "flushBuffer" ->
+                                            null;
+                                    case "getWriter" -> new PrintWriter(written);
+                                    default -> throw Fakes.unexpected(m);
+                                });
     }
 
     private void start(Duration readTimeout) {

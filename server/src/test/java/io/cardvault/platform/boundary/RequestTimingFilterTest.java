@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cardvault.platform.control.Counters;
 import io.cardvault.platform.control.RequestTiming;
+import io.cardvault.testing.Fakes;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -13,7 +14,6 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,35 +36,26 @@ class RequestTimingFilterTest {
         DispatcherType type = DispatcherType.REQUEST;
         AsyncContext async;
         final HttpServletRequest proxy =
-                (HttpServletRequest)
-                        Proxy.newProxyInstance(
-                                getClass().getClassLoader(),
-                                new Class<?>[] {HttpServletRequest.class},
-                                (p, m, a) ->
-                                        switch (m.getName()) {
-                                            case "getAttribute" -> attributes.get((String) a[0]);
-                                            case "setAttribute" ->
-                                                    attributes.put((String) a[0], a[1]);
-                                            case "getDispatcherType" -> type;
-                                            case "startAsync" -> async = asyncContext();
-                                            default ->
-                                                    throw new UnsupportedOperationException(
-                                                            m.getName());
-                                        });
+                Fakes.of(
+                        HttpServletRequest.class,
+                        (m, a) ->
+                                switch (m) {
+                                    case "getAttribute" -> attributes.get((String) a[0]);
+                                    case "setAttribute" -> attributes.put((String) a[0], a[1]);
+                                    case "getDispatcherType" -> type;
+                                    case "startAsync" -> async = asyncContext();
+                                    default -> throw Fakes.unexpected(m);
+                                });
 
         AsyncContext asyncContext() {
-            return (AsyncContext)
-                    Proxy.newProxyInstance(
-                            getClass().getClassLoader(),
-                            new Class<?>[] {AsyncContext.class},
-                            (p, m, a) ->
-                                    switch (m.getName()) {
-                                        case "addListener" -> listeners.add((AsyncListener) a[0]);
-                                        case "getRequest", "getResponse" -> null;
-                                        default ->
-                                                throw new UnsupportedOperationException(
-                                                        m.getName());
-                                    });
+            return Fakes.of(
+                    AsyncContext.class,
+                    (m, a) ->
+                            switch (m) {
+                                case "addListener" -> listeners.add((AsyncListener) a[0]);
+                                case "getRequest", "getResponse" -> null;
+                                default -> throw Fakes.unexpected(m);
+                            });
         }
 
         void complete() throws Exception {
@@ -75,13 +66,11 @@ class RequestTimingFilterTest {
     }
 
     static final HttpServletResponse RESPONSE =
-            (HttpServletResponse)
-                    Proxy.newProxyInstance(
-                            RequestTimingFilterTest.class.getClassLoader(),
-                            new Class<?>[] {HttpServletResponse.class},
-                            (p, m, a) -> {
-                                throw new UnsupportedOperationException(m.getName());
-                            });
+            Fakes.of(
+                    HttpServletResponse.class,
+                    (m, a) -> {
+                        throw Fakes.unexpected(m);
+                    });
 
     final long[] now = {1_000};
     final List<Recorded> recorded = new ArrayList<>();
