@@ -3,6 +3,7 @@ package io.cardvault.forwarding.control;
 import io.cardvault.platform.control.DaemonThreads;
 import io.cardvault.platform.control.Database;
 import io.cardvault.platform.control.Jdbc;
+import io.cardvault.platform.entity.BackupStarting;
 import io.cardvault.tenants.entity.TenantId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -161,8 +162,7 @@ public class AuditLog {
     }
 
     /** A backup is about to copy the database: the journal's entries go into it first. */
-    void beforeBackup(
-            @jakarta.enterprise.event.Observes io.cardvault.platform.entity.BackupStarting e) {
+    void beforeBackup(@Observes BackupStarting e) {
         flush();
     }
 

@@ -4,8 +4,10 @@ import io.cardvault.operations.entity.BackupFile;
 import io.cardvault.operations.entity.OperationsProblem;
 import io.cardvault.platform.control.Database;
 import io.cardvault.platform.control.DemoMode;
+import io.cardvault.platform.entity.BackupStarting;
 import io.cardvault.platform.entity.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -56,7 +58,7 @@ public class Backups {
 
     @Inject Database database;
 
-    @Inject jakarta.enterprise.event.Event<io.cardvault.platform.entity.BackupStarting> starting;
+    @Inject Event<BackupStarting> starting;
 
     @Inject DemoMode demoMode;
 
@@ -120,9 +122,7 @@ public class Backups {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         long start = System.nanoTime();
         try {
-            if (starting != null) { // null only in unit tests that build this by hand
-                starting.fire(new io.cardvault.platform.entity.BackupStarting());
-            }
+            starting.fire(new BackupStarting());
             runBackup(partial);
             check(partial);
             flush(partial);

@@ -9,8 +9,11 @@ import io.cardvault.operations.entity.BackupFile;
 import io.cardvault.operations.entity.OperationsProblem;
 import io.cardvault.platform.control.Database;
 import io.cardvault.platform.control.DemoMode;
+import io.cardvault.platform.entity.BackupStarting;
 import io.cardvault.platform.entity.ProblemException;
 import io.cardvault.testing.Beans;
+import io.cardvault.testing.Fakes;
+import jakarta.enterprise.event.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,6 +46,9 @@ class BackupsTest {
     JdbcConnectionPool pool;
     Backups backups;
     String url;
+
+    /** What the observers of {@link BackupStarting} do (the forward audit moves its journal). */
+    Runnable onBackupStarting = () -> {};
 
     @BeforeEach
     void database() throws SQLException {
@@ -78,6 +84,16 @@ class BackupsTest {
         Beans.set(b, "backupDir", Optional.ofNullable(dir));
         Beans.set(b, "database", database);
         Beans.set(b, "demoMode", demo);
+        b.starting =
+                Fakes.of(
+                        Event.class,
+                        (m, a) -> {
+                            if (!m.equals("fire") || !(a[0] instanceof BackupStarting)) {
+                                throw Fakes.unexpected(m);
+                            }
+                            onBackupStarting.run();
+                            return null;
+                        });
         b.clock = Clock.fixed(Instant.parse("2030-01-02T03:04:05.678Z"), ZoneOffset.UTC);
         return b;
     }
@@ -91,8 +107,27 @@ class BackupsTest {
         // same instant again: a new name, never an overwrite
         assertEquals("cardvault-20300102T030405.678Z-2.zip", backups.backup().file());
 
-        Path restored = tmp.resolve("restored");
-        Files.createDirectories(restored);
+        assertEquals(100, restoredRows(zip));
+        assertNoPartials();
+    }
+
+    @Test
+    void backup_firesBackupStartingFirst_soWhatItsObserversWriteIsInTheBackup() throws Exception {
+        onBackupStarting =
+                () -> {
+                    try {
+                        sql(pool, "INSERT INTO t VALUES(100, 'from the journal')");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+        BackupFile f = backups.backup();
+        assertEquals(101, restoredRows(tmp.resolve("backups").resolve(f.file())));
+    }
+
+    /** The rows of table t in the database the backup {@code zip} restores to. */
+    private int restoredRows(Path zip) throws Exception {
+        Path restored = Files.createTempDirectory(tmp, "restored");
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 Path out = restored.resolve(e.getName()).normalize();
@@ -104,11 +139,10 @@ class BackupsTest {
                 JdbcConnectionPool.create(
                         "jdbc:h2:file:" + restored.resolve("cardvault"), "sa", "");
         try {
-            assertEquals(100, count(copy));
+            return count(copy);
         } finally {
             copy.dispose();
         }
-        assertNoPartials();
     }
 
     @Test
