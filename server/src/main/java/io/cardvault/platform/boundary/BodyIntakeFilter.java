@@ -130,7 +130,7 @@ public class BodyIntakeFilter extends HttpFilter {
     }
 
     /** How many bodies are being read now (tests). */
-    int reading() {
+    int bodiesBeingRead() {
         return reading.size();
     }
 

@@ -169,14 +169,14 @@ class BodyIntakeFilterTest {
         FakeRequest req = new FakeRequest(body);
         filter.doFilter(req.proxy, new FakeResponse().proxy, (rq, rs) -> {});
 
-        assertEquals(1, filter.reading());
+        assertEquals(1, filter.bodiesBeingRead());
         req.deliver(7);
         assertTrue(!req.dispatched, "half a body is not handed on");
         req.deliver(body.length);
 
         assertTrue(req.dispatched);
         assertArrayEquals(body, req.handedOn());
-        assertEquals(0, filter.reading(), "a read body leaves nothing for the watchdog");
+        assertEquals(0, filter.bodiesBeingRead(), "a read body leaves nothing for the watchdog");
         assertTrue(
                 req.timeouts.stream().allMatch(t -> t <= 0),
                 "no container timeout (Payara keeps timed async requests queued after they end): "
@@ -192,7 +192,7 @@ class BodyIntakeFilterTest {
             req.deliver(2);
             assertTrue(req.dispatched);
         }
-        assertEquals(0, filter.reading());
+        assertEquals(0, filter.bodiesBeingRead());
     }
 
     @Test
@@ -211,6 +211,6 @@ class BodyIntakeFilterTest {
         assertEquals(408, res.status);
         assertTrue(res.written.toString().contains("request-timeout"), res.written.toString());
         assertTrue(!req.dispatched);
-        assertEquals(0, filter.reading());
+        assertEquals(0, filter.bodiesBeingRead());
     }
 }
