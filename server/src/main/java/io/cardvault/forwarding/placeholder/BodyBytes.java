@@ -50,6 +50,16 @@ final class BodyBytes {
         return original.length;
     }
 
+    /** The body as received; read it, never change it. */
+    byte[] original() {
+        return original;
+    }
+
+    /** Byte offset where part {@code part} starts; {@code offset(parts().size())} is the length. */
+    int offset(int part) {
+        return offsets[part];
+    }
+
     /**
      * The body with each placeholder replaced by its (already escaped) value.
      *

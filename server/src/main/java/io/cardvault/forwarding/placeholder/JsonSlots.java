@@ -11,7 +11,10 @@ import java.util.Optional;
  *
  * <p>The scan checks tokens (strings with valid escapes and no raw control characters, numbers,
  * {@code true}/{@code false}/{@code null}, punctuation, whitespace), not the nesting structure:
- * knowing the string boundaries is all the escaping needs.
+ * knowing the string boundaries is all the escaping needs. It reads the body's literal UTF-8 bytes
+ * in place ({@link BodyBytes}), not its decoded text: every byte of a character from U+0080 on is
+ * itself from 0x80 on, so those bytes are plain string content, and outside strings they are an
+ * error but for one byte order mark at the very start.
  */
 final class JsonSlots {
 
@@ -23,34 +26,36 @@ final class JsonSlots {
         BARE
     }
 
-    private static final String[] LITERAL_NAMES = {"true", "false", "null"};
-
-    private final List<Template.Part> parts;
+    private final BodyBytes body;
+    private final byte[] b;
     private final Slot[] slots;
     private boolean inString;
+
+    /** The placeholder inside the string being scanned, or -1. */
     private int stringPlaceholder = -1;
+
+    /** Characters, escapes and placeholders in the string so far (only "exactly one" matters). */
     private int stringContentItems;
-    private boolean pendingEscape;
 
-    /** End (exclusive) of the literal being scanned, in {@code Literal.source()}. */
-    private int limit;
-
-    private JsonSlots(List<Template.Part> parts) {
-        this.parts = parts;
-        this.slots = new Slot[parts.size()];
+    private JsonSlots(BodyBytes body) {
+        this.body = body;
+        this.b = body.original();
+        this.slots = new Slot[body.parts().size()];
     }
 
     /** One slot per template part, or empty if the text is not lexically valid JSON. */
-    static Optional<Slot[]> of(Template template) {
-        JsonSlots scan = new JsonSlots(template.parts());
+    static Optional<Slot[]> of(BodyBytes body) {
+        JsonSlots scan = new JsonSlots(body);
         return scan.scan() ? Optional.of(scan.slots) : Optional.empty();
     }
 
     private boolean scan() {
-        for (int i = 0; i < parts.size(); i++) {
-            Template.Part part = parts.get(i);
+        List<Template.Part> parts = body.parts();
+        for (int i = 0; i < slots.length; i++) {
             boolean ok =
-                    part instanceof Template.Literal literal ? literal(literal, i) : placeholder(i);
+                    parts.get(i) instanceof Template.Literal
+                            ? literal(i, body.offset(i), body.offset(i + 1))
+                            : placeholder(i);
             if (!ok) {
                 return false;
             }
@@ -63,141 +68,160 @@ final class JsonSlots {
             slots[index] = Slot.BARE;
             return true;
         }
-        if (pendingEscape) {
-            return false;
-        }
         slots[index] = Slot.INSIDE_STRING;
         stringPlaceholder = index;
         stringContentItems++;
         return true;
     }
 
-    private boolean literal(Template.Literal literal, int index) {
+    /** The literal {@code b[from, to)}; a token or escape may not run past its end. */
+    private boolean literal(int index, int from, int to) {
         slots[index] = Slot.LITERAL;
-        // the literal's characters in the parsed text, without copying them out
-        String text = literal.source();
-        int from = literal.sourceStart();
-        limit = from + literal.length();
-        int i = from;
-        while (i < limit) {
-            i = inString ? stringChar(text, i) : token(text, i, literal.start() + i - from == 0);
-            if (i < 0) {
+        byte[] bytes = b;
+        int p = from;
+        while (p < to) {
+            if (inString) {
+                // the run of characters that need no look (a local cursor: the hot loop)
+                int run = p;
+                while (p < to && JsonValidity.isPlainInString(bytes[p])) {
+                    p++;
+                }
+                stringContentItems += p - run;
+                if (p < to) {
+                    p = stringEnd(bytes, p, to);
+                }
+            } else {
+                p = token(bytes, p, to);
+            }
+            if (p < 0) {
                 return false;
             }
         }
-        return !pendingEscape;
+        return true;
     }
 
-    /**
-     * Consumes a run of plain string characters, or one quote or escape, at {@code i}; returns the
-     * next index or -1.
-     */
-    private int stringChar(String text, int i) {
-        int end = i;
-        int length = limit;
-        while (end < length && isPlainInString(text.charAt(end))) {
-            end++;
-        }
-        if (end > i) {
-            stringContentItems += end - i;
-            return end;
-        }
-        char c = text.charAt(i);
+    /** At a quote, backslash or control character inside a string: the next index or -1. */
+    private int stringEnd(byte[] bytes, int p, int to) {
+        byte c = bytes[p];
         if (c == '"') {
             if (stringContentItems == 1 && stringPlaceholder >= 0) {
                 slots[stringPlaceholder] = Slot.WHOLE_STRING;
             }
             inString = false;
-            return i + 1;
+            return p + 1;
+        }
+        if (c != '\\') {
+            return -1; // a raw control character
         }
         stringContentItems++;
-        if (c == '\\') {
-            return escape(text, i);
-        }
-        return c < 0x20 ? -1 : i + 1;
+        return escape(bytes, p, to);
     }
 
-    private static boolean isPlainInString(char c) {
-        return c >= 0x20 && c != '"' && c != '\\';
-    }
-
-    private int escape(String text, int i) {
-        if (i + 1 >= limit) {
-            pendingEscape = true;
+    /** At a backslash; an escape cut by the end of the literal (a placeholder) is refused. */
+    private static int escape(byte[] bytes, int p, int to) {
+        if (p + 1 >= to) {
             return -1;
         }
-        char e = text.charAt(i + 1);
-        if ("\"\\/bfnrt".indexOf(e) >= 0) {
-            return i + 2;
-        }
-        if (e != 'u' || i + 6 > limit) {
-            return -1;
-        }
-        for (int k = i + 2; k < i + 6; k++) {
-            if (Character.digit(text.charAt(k), 16) < 0 || text.charAt(k) > 'f') {
+        switch (bytes[p + 1]) {
+            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+                return p + 2;
+            }
+            case 'u' -> {
+                if (p + 6 > to) {
+                    return -1;
+                }
+                for (int k = p + 2; k < p + 6; k++) {
+                    if (!JsonValidity.isHexDigit(bytes[k])) {
+                        return -1;
+                    }
+                }
+                return p + 6;
+            }
+            default -> {
                 return -1;
             }
         }
-        return i + 6;
     }
 
-    /** Consumes one token outside strings at {@code i}; returns the next index or -1. */
-    private int token(String text, int i, boolean atBodyStart) {
-        char c = text.charAt(i);
+    /** Consumes one token outside strings at {@code p}; returns the next index or -1. */
+    private int token(byte[] bytes, int p, int to) {
+        byte c = bytes[p];
         switch (c) {
             case ' ', '\t', '\r', '\n', '{', '}', '[', ']', ',', ':' -> {
-                return i + 1;
+                return p + 1;
             }
             case '"' -> {
                 inString = true;
                 stringPlaceholder = -1;
                 stringContentItems = 0;
-                return i + 1;
+                return p + 1;
             }
             case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
-                return number(text, i);
+                return number(bytes, p, to);
             }
-            case '\uFEFF' -> {
-                return atBodyStart ? i + 1 : -1;
+            case 't' -> {
+                return word(bytes, p, to, "true");
+            }
+            case 'f' -> {
+                return word(bytes, p, to, "false");
+            }
+            case 'n' -> {
+                return word(bytes, p, to, "null");
+            }
+            case (byte) 0xEF -> {
+                // the byte order mark, U+FEFF, only as the body's first character
+                boolean bom =
+                        p == 0
+                                && p + 3 <= to
+                                && bytes[p + 1] == (byte) 0xBB
+                                && bytes[p + 2] == (byte) 0xBF;
+                return bom ? p + 3 : -1;
             }
             default -> {
-                for (String word : LITERAL_NAMES) {
-                    if (i + word.length() <= limit && text.startsWith(word, i)) {
-                        return i + word.length();
-                    }
-                }
                 return -1;
             }
         }
     }
 
-    private int number(String text, int i) {
-        int p = i;
-        if (text.charAt(p) == '-') {
+    private static int word(byte[] bytes, int p, int to, String word) {
+        if (p + word.length() > to) {
+            return -1;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (bytes[p + k] != word.charAt(k)) {
+                return -1;
+            }
+        }
+        return p + word.length();
+    }
+
+    private static int number(byte[] bytes, int from, int to) {
+        int p = from;
+        if (bytes[p] == '-') {
             p++;
         }
-        if (p < limit && text.charAt(p) == '0') {
+        if (p < to && bytes[p] == '0') {
             p++;
         } else {
-            int digits = digits(text, p);
+            int digits = digits(bytes, p, to);
             if (digits == p) {
                 return -1;
             }
             p = digits;
         }
-        if (p < limit && text.charAt(p) == '.') {
-            int digits = digits(text, p + 1);
+        if (p < to && bytes[p] == '.') {
+            int digits = digits(bytes, p + 1, to);
             if (digits == p + 1) {
                 return -1;
             }
             p = digits;
         }
-        if (p < limit && (text.charAt(p) == 'e' || text.charAt(p) == 'E')) {
+        if (p < to && (bytes[p] == 'e' || bytes[p] == 'E')) {
             p++;
-            if (p < limit && (text.charAt(p) == '+' || text.charAt(p) == '-')) {
+            if (p < to && (bytes[p] == '+' || bytes[p] == '-')) {
                 p++;
             }
-            int digits = digits(text, p);
+            int digits = digits(bytes, p, to);
             if (digits == p) {
                 return -1;
             }
@@ -206,9 +230,9 @@ final class JsonSlots {
         return p;
     }
 
-    private int digits(String text, int from) {
+    private static int digits(byte[] bytes, int from, int to) {
         int p = from;
-        while (p < limit && text.charAt(p) >= '0' && text.charAt(p) <= '9') {
+        while (p < to && bytes[p] >= '0' && bytes[p] <= '9') {
             p++;
         }
         return p;

@@ -38,6 +38,15 @@ final class JsonValidity {
 
     private JsonValidity() {}
 
+    /** Whether a string may hold this byte as it is (shared with {@link JsonSlots}' scan). */
+    static boolean isPlainInString(byte c) {
+        return PLAIN_IN_STRING[c & 0xFF];
+    }
+
+    static boolean isHexDigit(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
     /**
      * @throws ProblemException 400 malformed-body when {@code utf8} is not one strict JSON text
      */
@@ -178,7 +187,7 @@ final class JsonValidity {
             int p = i + 1;
             while (true) {
                 // the run of characters that need no look (a local cursor: the hot loop)
-                while (p < end && PLAIN_IN_STRING[bytes[p] & 0xFF]) {
+                while (p < end && isPlainInString(bytes[p])) {
                     p++;
                 }
                 if (p >= end) {
@@ -214,7 +223,7 @@ final class JsonValidity {
                         return false;
                     }
                     for (int end = i + 4; i < end; i++) {
-                        if (!isHexDigit(b[i])) {
+                        if (!JsonValidity.isHexDigit(b[i])) {
                             return false;
                         }
                     }
@@ -224,10 +233,6 @@ final class JsonValidity {
                     return false;
                 }
             }
-        }
-
-        private static boolean isHexDigit(byte c) {
-            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
         }
 
         /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?} */

@@ -58,8 +58,7 @@ public class PlaceholderEngine {
                 // A body declared JSON that is not JSON is refused (400 malformed-body), never
                 // substituted as text: a lenient parser downstream could be broken out of by a
                 // value.
-                JsonSlots.Slot[] slots =
-                        JsonSlots.of(template).orElseThrow(JsonValidity::malformed);
+                JsonSlots.Slot[] slots = JsonSlots.of(bytes).orElseThrow(JsonValidity::malformed);
                 byte[] rendered = JsonRendering.render(bytes, slots, card);
                 JsonValidity.require(rendered);
                 return rendered;

@@ -29,7 +29,7 @@ public final class PlaceholderLocations {
         Template template = PlaceholderParser.parse(text);
         return switch (format) {
             case JSON ->
-                    JsonSlots.of(template).isPresent()
+                    JsonSlots.of(new BodyBytes(body, text, template)).isPresent()
                             ? JsonPointers.of(template, text)
                             : atOffsets(template, text);
             case FORM -> byField(template, text, "form:");

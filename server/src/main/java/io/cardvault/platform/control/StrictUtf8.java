@@ -22,13 +22,18 @@ public final class StrictUtf8 {
         }
     }
 
+    private static final char REPLACEMENT = '\uFFFD';
+
     private StrictUtf8() {}
 
     public static String decode(byte[] bytes) {
-        if (isAscii(bytes)) {
-            // ASCII is valid UTF-8 as it is; the JDK copies it into a compact string directly,
-            // without the decoder's char buffer (twice the body's size) and its second copy
-            return new String(bytes, StandardCharsets.US_ASCII);
+        // ASCII is valid UTF-8 as it is. The JDK's US-ASCII decoding checks for a byte with the
+        // sign bit set with an intrinsic (vectorised) and then copies the bytes into a compact
+        // string, with no decoder and no char buffer. Every other byte decodes to U+FFFD, which
+        // no ASCII byte does: a string without it means the whole body was ASCII.
+        String ascii = new String(bytes, StandardCharsets.US_ASCII);
+        if (ascii.indexOf(REPLACEMENT) < 0) {
+            return ascii;
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
@@ -41,14 +46,5 @@ public final class StrictUtf8 {
         } catch (CharacterCodingException e) {
             throw new InvalidUtf8Exception(in.position());
         }
-    }
-
-    /** A branch-free OR over the bytes, which the JIT vectorises: set sign bit = non-ASCII. */
-    private static boolean isAscii(byte[] bytes) {
-        int any = 0;
-        for (byte b : bytes) {
-            any |= b;
-        }
-        return any >= 0;
     }
 }

@@ -161,7 +161,14 @@ class JsonBodyRenderingTest {
                         "{\"n\" \"{{ number }}\"}",
                         "[\"{{ number }}\"",
                         "{'n':'{{ number }}'}",
-                        "{\"a\": {{ expiryMonth }}, oops}")) {
+                        "{\"a\": {{ expiryMonth }}, oops}",
+                        // the lexical scan reads UTF-8 bytes: non-ASCII outside strings, a byte
+                        // order mark after the start, an escape cut by a placeholder
+                        "{\"a\":é\"{{ number }}\"}",
+                        "{\"a\":\"{{ number }}\",\uFEFF\"b\":1}",
+                        " \uFEFF{\"a\":\"{{ number }}\"}",
+                        "{\"a\":\"\\{{ number }}\"}",
+                        "{\"a\":\"\\u00{{ expiryMonth }}\"}")) {
             ProblemException e = assertThrows(ProblemException.class, () -> render(body), body);
             assertEquals(ForwardProblem.MALFORMED_BODY, e.type());
             assertFalse(e.getMessage().contains(TestCard.visa().number()), "no PAN in the detail");

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StrictUtf8Test {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "{\"a\":1}", "\u0000\u007f", "é€😀", "ascii then é"})
+    @ValueSource(strings = {"", "{\"a\":1}", "\u0000\u007f", "é€😀", "ascii then é", "\uFFFD"})
     void decode_validUtf8_roundTrips(String text) {
         assertEquals(text, StrictUtf8.decode(text.getBytes(UTF_8)));
     }
