@@ -254,7 +254,8 @@ def measure(a):
         for clients in CLIENTS:
             for v in VARIANTS:
                 n += 1
-                before = scrape_metrics(port) if clients == 16 else None
+                # the timers are read around every run: at 16 clients (saturated) and at 1
+                before = scrape_metrics(port) if v in ("forward", "tokens") else None
                 r = run_wrk(scripts[v], targets[v][0], clients, duration)
                 if before is not None:
                     after = scrape_metrics(port)
@@ -818,32 +819,36 @@ def report(a):
     w("")
     timers = {"forward": "cardvault_forwards_seconds", "tokens": "cardvault_tokenizations_seconds"}
     rows = []
-    for r in runs:
-        if r["clients"] != 16 or r["variant"] not in timers:
-            continue
-        name, d = timers[r["variant"]], r.get("metrics_delta", {})
-        cnt = sum(v for k, v in d.items() if k.startswith(name + "_count"))
-        tot = sum(v for k, v in d.items() if k.startswith(name + "_sum"))
-        q = r.get("metrics_quantiles", {})
-        p50 = [v for k, v in q.items() if k.startswith(name + "{") and 'quantile="0.5"' in k and 'status="2xx"' in k]
-        rows.append((LABELS[r["variant"]], r["round"], r["requests"], cnt, r["mean_us"],
-                     tot / cnt * 1e6 if cnt else None, r["p50_us"], max(p50) / 1000 if p50 else None))
+    for clients in (1, 16):
+        for r in runs:
+            if r["clients"] != clients or r["variant"] not in timers or "metrics_delta" not in r:
+                continue
+            name, d = timers[r["variant"]], r.get("metrics_delta", {})
+            cnt = sum(v for k, v in d.items() if k.startswith(name + "_count"))
+            tot = sum(v for k, v in d.items() if k.startswith(name + "_sum"))
+            q = r.get("metrics_quantiles", {})
+            p50 = [v for k, v in q.items() if k.startswith(name + "{") and 'quantile="0.5"' in k and 'status="2xx"' in k]
+            rows.append((LABELS[r["variant"]], clients, r["round"], r["requests"], cnt, r["mean_us"],
+                         tot / cnt * 1e6 if cnt else None, r["p50_us"], max(p50) / 1000 if p50 else None))
     if rows:
-        w("Each 16-client run against the timers' change over the run (`_count`, `_sum`: exact for the run). "
-          "The timers measure inside the server, from the first servlet filter until the response is complete "
-          "(`RequestTimingFilter`; the async completion for bodies read without blocking), wrk from the client: "
-          "what remains outside is the TCP stack and Grizzly's parsing and queueing before the filter chain. The quantile column is Payara's "
-          "decaying reservoir read after the run (it also holds earlier runs; Payara prints it in nanoseconds "
-          "under the `_seconds` name, converted here).")
+        w("Each run against the timers' change over the run (`_count`, `_sum`: exact for the run), at 1 client "
+          "(the server idle between requests) and at 16 (both cores saturated). The timers measure inside the "
+          "server, from the first servlet filter until the response is complete (`RequestTimingFilter`; the async "
+          "completion for bodies read without blocking), wrk from the client: what remains outside is the TCP "
+          "stack, Grizzly's parsing and hand-over before the filter chain, the write of the response after it, "
+          "and wrk itself. At 1 client that is a fixed fraction of a millisecond; at 16 clients on 2 cores every "
+          "step of it also waits its turn for a core, so the gap grows with the share of CPU spent outside the "
+          "chain. The quantile column is Payara's decaying reservoir read after the run (it also holds earlier "
+          "runs; Payara prints it in nanoseconds under the `_seconds` name, converted here).")
         w("")
-        w("| run | round | wrk requests | Δ `_count` | diff | wrk mean | `/metrics` mean (Δsum/Δcount) | diff | "
+        w("| run | clients | round | wrk requests | Δ `_count` | diff | wrk mean | `/metrics` mean (Δsum/Δcount) | diff | "
           "wrk p50 | `/metrics` p50 (2xx) | |")
-        w("|---|---|---|---|---|---|---|---|---|---|---|")
-        for lab, rnd, req, cnt, wm, mm, wp50, mp50 in rows:
+        w("|---|---|---|---|---|---|---|---|---|---|---|---|")
+        for lab, clients, rnd, req, cnt, wm, mm, wp50, mp50 in rows:
             dc = abs(cnt - req) / max(req, 1)
             dm = abs(mm - wm) / wm if mm else None
             ok = dc <= 0.10 and dm is not None and dm <= 0.10
-            w(f"| {lab} | {rnd} | {req:,} | {cnt:,.0f} | {dc:.1%} | {fmt_ms(wm)} | "
+            w(f"| {lab} | {clients} | {rnd} | {req:,} | {cnt:,.0f} | {dc:.1%} | {fmt_ms(wm)} | "
               f"{fmt_ms(mm) if mm else '—'} | {f'{dm:.1%}' if dm is not None else '—'} | {fmt_ms(wp50)} | "
               f"{fmt_ms(mp50) if mp50 else '—'} | {verdict(ok)} |")
         w("")
