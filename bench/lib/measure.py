@@ -155,8 +155,8 @@ def run_wrk(script, url, clients, duration):
 
 # Until the JIT has settled: rounds of 16-client load on the cardvault variants (the deep paths,
 # ~17,000 classes) until two rounds in a row leave fewer than SETTLED_PER_S compilations a second,
-# or --warmup-cap seconds (BENCH_WARMUP_CAP) have passed. Measured on this machine: a forward keeps C2 busy for 4-5 minutes
-# of load, and throughput rises by half over that time (900 -> 1,400 forwards/s).
+# or --warmup-cap seconds (BENCH_WARMUP_CAP) have passed. Measured on this machine: a forward keeps
+# C2 busy for 4-5 minutes of load, and throughput rises by half over that time (900 -> 1,400/s).
 SETTLE_ROUND_S = 15
 SETTLED_PER_S = 5
 
@@ -671,10 +671,9 @@ def report(a):
       f"clients, {res['duration_s']} s per run, interleaved, {ROUNDS} rounds. Ranges are the two rounds; "
       f"ratios use their mean. Destination of every variant: the built-in sandbox PSP in the same server.")
     settle = res.get("jit_settle")
-    if settle and settle.get("rounds") is not None:
-        per = settle.get("round_s", 30)
+    if settle and "round_s" in settle:
         w(f"- **JIT settling** (after that warm-up): alternating 16-client forward and tokenize runs until two "
-          f"rounds of {per} s in a row left fewer than {settle.get('threshold', 60)} compilations each: "
+          f"rounds of {settle['round_s']} s in a row left fewer than {settle['threshold']} compilations each: "
           f"{'settled' if settle.get('settled') else '**not settled**'} after {settle['seconds']} s "
           f"(compilations per round: {', '.join(str(n) for n in settle['rounds']) or 'none'}); then 5 s at 16 "
           f"clients and 2 s at 1 per variant.")

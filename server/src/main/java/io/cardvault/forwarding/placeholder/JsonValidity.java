@@ -223,7 +223,7 @@ final class JsonValidity {
                         return false;
                     }
                     for (int end = i + 4; i < end; i++) {
-                        if (!JsonValidity.isHexDigit(b[i])) {
+                        if (!isHexDigit(b[i])) {
                             return false;
                         }
                     }
