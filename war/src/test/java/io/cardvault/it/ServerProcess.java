@@ -127,6 +127,35 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * The server's threads now ({@code jcmd <pid> Thread.print}), for the report of a test that
+     * failed while the server was up: a request that hangs shows where it waits. Stacks hold no
+     * request data.
+     */
+    String threadDump() {
+        if (!process.isAlive()) {
+            return "(the server has exited)";
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process p =
+                    new ProcessBuilder(
+                                    jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+                            .redirectErrorStream(true)
+                            .start();
+            byte[] out = p.getInputStream().readNBytes(512 * 1024);
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getClass().getSimpleName() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
     /** SIGKILL: no shutdown hooks, no flush — what a power cut or OOM killer does to the JVM. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -19,6 +19,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +42,23 @@ class ServerProcessIT {
     @TempDir Path work;
 
     ServerProcess server;
+
+    private Path currentLog;
+
+    /** A failure while the server is up (a request that timed out) carries its threads and log. */
+    @RegisterExtension
+    final TestExecutionExceptionHandler diagnosis =
+            (context, thrown) -> {
+                if (server != null && server.process().isAlive()) {
+                    thrown.addSuppressed(
+                            new AssertionError(
+                                    "server threads at the failure:\n"
+                                            + server.threadDump()
+                                            + "\nlast lines of the server log:\n"
+                                            + ServerProcess.tail(currentLog)));
+                }
+                throw thrown;
+            };
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -186,6 +205,7 @@ class ServerProcessIT {
         int port = ServerProcess.freePort();
         Path log = work.resolve("server.log");
         String adminKey = "it-operator-key-0123456789";
+        currentLog = log;
         server =
                 ServerProcess.start(
                         work,
@@ -281,6 +301,7 @@ class ServerProcessIT {
     }
 
     private Api start(Path data, int port, Path log) throws Exception {
+        currentLog = log;
         server =
                 ServerProcess.start(work, port, log, Map.of("CARDVAULT_DATA_DIR", data.toString()));
         return server.api();
