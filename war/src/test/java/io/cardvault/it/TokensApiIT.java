@@ -372,6 +372,27 @@ class TokensApiIT {
     }
 
     @Test
+    void fieldsPage_namesTheLocaleBundle_noLoaderHop() {
+        for (String[] c :
+                new String[][] {
+                    {"&locale=de", "field.de.js"},
+                    {"&locale=fr", "field.fr.js"},
+                    {"&locale=xx", "field.en.js"},
+                    {"&locale=..%2Fx", "field.en.js"},
+                    {"", "field.en.js"}
+                }) {
+            Reply page =
+                    api.send("GET", "fields/field.html?key=" + pk + "&field=number" + c[0], null);
+            assertEquals(200, page.status(), c[0]);
+            assertEquals("no-store", page.header("Cache-Control"), c[0]);
+            assertTrue(page.header("Content-Type").startsWith("text/html"), c[0]);
+            assertTrue(page.body().contains("<script src=\"" + c[1] + "\"></script>"), c[0]);
+            assertFalse(page.body().contains("field.js"), "no loader hop: " + c[0]);
+            assertTrue(page.body().contains("id=\"cv-input\""), "the field page itself");
+        }
+    }
+
+    @Test
     void fieldsPage_duplicateKey_400() {
         Reply one = api.send("GET", "fields/field.html?key=" + pk + "&field=number", null);
         assertEquals(200, one.status());
