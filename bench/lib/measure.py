@@ -20,6 +20,8 @@ import time
 import urllib.request
 from collections import Counter, defaultdict
 
+# the JVM options bench/run-all starts cardvault with (docs/operations.md's recommendation)
+JVM_OPTS = os.environ.get("CV_JVM_OPTS", "-Xmx256m")
 TEST_PAN = "4111111111111111"  # standard test card
 VARIANTS = ["direct", "nginx", "forward", "tokens"]
 LABELS = {
@@ -229,7 +231,7 @@ def measure(a):
     base = f"http://127.0.0.1:{port}"
     env = load_env(os.path.join(work, "cv", "data", "demo.env"))
     sk = env["CARDVAULT_DEMO_SK"]
-    results = {"ready_ms": a.ready_ms, "duration_s": duration, "runs": [], "profile_runs": {},
+    results = {"ready_ms": a.ready_ms, "jvm_opts": JVM_OPTS, "duration_s": duration, "runs": [], "profile_runs": {},
                "load_at_start": os.getloadavg()[0]}
 
     # console at start
@@ -628,6 +630,7 @@ def report(a):
     with open(os.path.join(work, "results.json")) as f:
         res = json.load(f)
     runs = res["runs"]
+    jvm_opts = res.get("jvm_opts", "-Xmx256m")
 
     def sel(v, c):
         return [r for r in runs if r["variant"] == v and r["clients"] == c]
@@ -665,7 +668,7 @@ def report(a):
     w(f"- **JDK:** {jdk}")
     w(f"- **Tools:** {wrk_v}, nginx {ngx_v} (1 worker, keep-alive upstream), Payara Micro bundle `war/target/cardvault.jar`")
     warm = res.get("warmup_s", 4)
-    w(f"- **Setup:** cardvault `-Xmx256m`, embedded H2 (`WRITE_DELAY=0`), demo mode, rate limits off, "
+    w(f"- **Setup:** cardvault `{jvm_opts}` (the recommended options of `docs/operations.md`), embedded H2 (`WRITE_DELAY=0`), demo mode, rate limits off, "
       f"127.0.0.1 only. `wrk -t1`, keep-alive; warm-up {warm} s per variant at 16 clients and "
       f"{max(2, warm // 6)} s at 1, then every variant at 1 and 16 "
       f"clients, {res['duration_s']} s per run, interleaved, {ROUNDS} rounds. Ranges are the two rounds; "
@@ -795,13 +798,13 @@ def report(a):
     mem = res.get("memory")
     if mem and mem.get("rss_kb"):
         full = all(mem["done"][v] >= mem["target"] for v in ("tokens", "forward"))
-        w(f"| RSS with `-Xmx256m` after {mem['done']['tokens']:,} tokens and {mem['done']['forward']:,} forwards "
+        w(f"| RSS with `{jvm_opts}` after {mem['done']['tokens']:,} tokens and {mem['done']['forward']:,} forwards "
           f"(16 clients; {mem['errors']} errors in the workload) | {mem['rss_kb'] / 1024:,.0f} MB | ≤ 512 MB | "
           f"{verdict(mem['rss_kb'] / 1024 <= 512 and full and mem['errors'] == 0)}"
           f"{'' if full else ' (workload cut short)'} |")
     else:
         n_req = sum(r["requests"] for r in runs) + sum(p["requests"] for p in res["profile_runs"].values())
-        w(f"| RSS with `-Xmx256m` after this run's load ({n_req:,} requests in all; memory workload skipped "
+        w(f"| RSS with `{jvm_opts}` after this run's load ({n_req:,} requests in all; memory workload skipped "
           f"with `BENCH_SKIP_MEMORY=1`) | {rss / 1024:,.0f} MB | ≤ 512 MB | {verdict(rss / 1024 <= 512)} (partial workload) |"
           if rss else "| RSS | not read | ≤ 512 MB | |")
     w(f"| ready (process start → `/health/ready` 200), first start with a new data directory | "
@@ -810,7 +813,7 @@ def report(a):
     w(f"| banner last | {'yes' if res['banner_last'] else ('no' if res['banner_seen'] else 'banner not found')} | "
       f"yes | {verdict(res['banner_last'])} |")
     w("")
-    w("Start-up options here: `--port`, a pre-boot command binding the listener to 127.0.0.1, `-Xmx256m`; "
+    w(f"Start-up options here: `--port`, a pre-boot command binding the listener to 127.0.0.1, `{jvm_opts}`; "
       "logging as shipped in the bundle (`war/src/main/payara-micro/logging.properties`). "
       "The ready time depends heavily on the machine's load at that moment (see the load average above).")
     w("")
