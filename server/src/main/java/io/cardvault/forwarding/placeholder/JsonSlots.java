@@ -74,47 +74,58 @@ final class JsonSlots {
         return true;
     }
 
-    /** The literal {@code b[from, to)}; a token or escape may not run past its end. */
+    /**
+     * The literal {@code b[from, to)}; a token or escape may not run past its end. The scan state
+     * lives in locals for the loop (written back at the end), so the JIT keeps it in registers.
+     */
     private boolean literal(int index, int from, int to) {
         slots[index] = Slot.LITERAL;
         byte[] bytes = b;
+        boolean inStr = inString;
+        int items = stringContentItems;
         int p = from;
         while (p < to) {
-            if (inString) {
-                // the run of characters that need no look (a local cursor: the hot loop)
+            if (inStr) {
+                // the run of characters that need no look: the hot loop
                 int run = p;
                 while (p < to && JsonValidity.isPlainInString(bytes[p])) {
                     p++;
                 }
-                stringContentItems += p - run;
-                if (p < to) {
-                    p = stringEnd(bytes, p, to);
+                items += p - run;
+                if (p >= to) {
+                    break;
+                }
+                byte c = bytes[p];
+                if (c == '"') {
+                    if (items == 1 && stringPlaceholder >= 0) {
+                        slots[stringPlaceholder] = Slot.WHOLE_STRING;
+                    }
+                    inStr = false;
+                    p++;
+                } else if (c == '\\') {
+                    items++;
+                    p = escape(bytes, p, to);
+                } else {
+                    return false; // a raw control character
                 }
             } else {
-                p = token(bytes, p, to);
+                byte c = bytes[p];
+                if (c == '"') {
+                    inStr = true;
+                    stringPlaceholder = -1;
+                    items = 0;
+                    p++;
+                } else {
+                    p = token(bytes, p, to, c);
+                }
             }
             if (p < 0) {
                 return false;
             }
         }
+        inString = inStr;
+        stringContentItems = items;
         return true;
-    }
-
-    /** At a quote, backslash or control character inside a string: the next index or -1. */
-    private int stringEnd(byte[] bytes, int p, int to) {
-        byte c = bytes[p];
-        if (c == '"') {
-            if (stringContentItems == 1 && stringPlaceholder >= 0) {
-                slots[stringPlaceholder] = Slot.WHOLE_STRING;
-            }
-            inString = false;
-            return p + 1;
-        }
-        if (c != '\\') {
-            return -1; // a raw control character
-        }
-        stringContentItems++;
-        return escape(bytes, p, to);
     }
 
     /** At a backslash; an escape cut by the end of the literal (a placeholder) is refused. */
@@ -143,17 +154,13 @@ final class JsonSlots {
         }
     }
 
-    /** Consumes one token outside strings at {@code p}; returns the next index or -1. */
-    private int token(byte[] bytes, int p, int to) {
-        byte c = bytes[p];
+    /**
+     * Consumes one token outside strings at {@code p} (a quote is handled by the caller); returns
+     * the next index or -1.
+     */
+    private static int token(byte[] bytes, int p, int to, byte c) {
         switch (c) {
             case ' ', '\t', '\r', '\n', '{', '}', '[', ']', ',', ':' -> {
-                return p + 1;
-            }
-            case '"' -> {
-                inString = true;
-                stringPlaceholder = -1;
-                stringContentItems = 0;
                 return p + 1;
             }
             case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {

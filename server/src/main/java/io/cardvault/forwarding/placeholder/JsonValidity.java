@@ -14,11 +14,11 @@ import io.cardvault.platform.entity.ProblemException;
  * <p>It accepts and refuses exactly what the streaming JSON-P (Parsson) parser it replaces did
  * (pinned by JsonValidityEquivalenceTest): like Parsson's tokenizer it does not check what a {@code
  * \\uXXXX} escape denotes (a lone surrogate escape passes), does not look at duplicate keys, and
- * does not bound the length of numbers. Unlike the parser it copies nothing: one small cursor
- * object (the kind of the first 64 open containers kept in a long, deeper ones in one small array)
- * and no recursion, so nesting cannot exhaust the stack. Bytes from U+0080 on are only allowed
- * inside strings; they are valid UTF-8 by construction (strictly decoded template, values encoded
- * by the JDK).
+ * does not bound the length of numbers. Unlike the parser it copies nothing: its state is a few
+ * locals (the kind of the first 64 open containers kept in a long, deeper ones in one small array)
+ * and there is no recursion, so nesting cannot exhaust the stack. Bytes from U+0080 on are only
+ * allowed inside strings; they are valid UTF-8 by construction (strictly decoded template, values
+ * encoded by the JDK).
  *
  * <p>The problem detail never quotes the body: it holds card data by now.
  */
@@ -56,8 +56,94 @@ final class JsonValidity {
         }
     }
 
+    /**
+     * One pass over the bytes with the cursor, the depth and the kinds of the open containers (bit
+     * set = object) in locals, and static helpers that return the next index or -1: the JIT keeps
+     * all of it in registers.
+     */
     static boolean isValid(byte[] b) {
-        return new Scan(b).document();
+        int n = b.length;
+        int i = 0;
+        if (n >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
+            i = 3;
+        }
+        int depth = 0;
+        long kinds = 0;
+        long[] deeperKinds = null;
+        while (true) {
+            // here a value is expected
+            i = skipWhitespace(b, i, n);
+            if (i >= n) {
+                return false;
+            }
+            byte c = b[i];
+            if (c == '"') {
+                i = string(b, i, n);
+            } else if (c == '{' || c == '[') {
+                boolean object = c == '{';
+                if (depth + 1 >= MAX_DEPTH) {
+                    return false;
+                }
+                int level = depth++;
+                if (level < 64) {
+                    kinds = object ? kinds | (1L << level) : kinds & ~(1L << level);
+                } else {
+                    if (deeperKinds == null) {
+                        deeperKinds = new long[(MAX_DEPTH + 63) / 64];
+                    }
+                    long bit = 1L << (level & 63);
+                    int word = level >>> 6;
+                    deeperKinds[word] = object ? deeperKinds[word] | bit : deeperKinds[word] & ~bit;
+                }
+                i = skipWhitespace(b, i + 1, n);
+                if (i < n && b[i] == (object ? (byte) '}' : (byte) ']')) {
+                    depth--;
+                    i++;
+                } else if (object) {
+                    i = key(b, i, n);
+                    if (i < 0) {
+                        return false;
+                    }
+                    continue;
+                } else {
+                    continue;
+                }
+            } else {
+                i = scalar(b, i, n, c);
+            }
+            if (i < 0) {
+                return false;
+            }
+            // here a value has just ended: close containers until a comma or the end
+            while (true) {
+                i = skipWhitespace(b, i, n);
+                if (depth == 0) {
+                    return i == n;
+                }
+                if (i >= n) {
+                    return false;
+                }
+                c = b[i++];
+                int level = depth - 1;
+                boolean inObject =
+                        level < 64
+                                ? (kinds & (1L << level)) != 0
+                                : (deeperKinds[level >>> 6] & (1L << (level & 63))) != 0;
+                if (c == ',') {
+                    if (inObject) {
+                        i = key(b, i, n);
+                        if (i < 0) {
+                            return false;
+                        }
+                    }
+                    break;
+                }
+                if (c != (inObject ? (byte) '}' : (byte) ']')) {
+                    return false;
+                }
+                depth--;
+            }
+        }
     }
 
     static ProblemException malformed() {
@@ -67,248 +153,129 @@ final class JsonValidity {
                         + " valid JSON (RFC 8259); nothing was sent");
     }
 
+    /** A string key, whitespace and the colon: the index before the value, or -1. */
+    private static int key(byte[] b, int i, int n) {
+        i = skipWhitespace(b, i, n);
+        if (i >= n || b[i] != '"') {
+            return -1;
+        }
+        i = string(b, i, n);
+        if (i < 0) {
+            return -1;
+        }
+        i = skipWhitespace(b, i, n);
+        if (i >= n || b[i] != ':') {
+            return -1;
+        }
+        return i + 1;
+    }
+
     /**
-     * One pass over the bytes. A small object that escape analysis removes once the check is
-     * inlined; its fields are the cursor and the stack of open containers (bit set = object).
+     * A number, {@code true}, {@code false} or {@code null} at {@code i}: the index after it or -1.
      */
-    private static final class Scan {
-        private final byte[] b;
-        private final int n;
-        private int i;
-        private int depth;
-        private long kinds;
-        private long[] deeperKinds;
+    private static int scalar(byte[] b, int i, int n, byte c) {
+        return switch (c) {
+            case 't' -> word(b, i, n, 't', 'r', 'u', 'e');
+            case 'f' -> word(b, i + 1, n, 'a', 'l', 's', 'e'); // the 'f' is at i
+            case 'n' -> word(b, i, n, 'n', 'u', 'l', 'l');
+            default -> (c == '-' || (c >= '0' && c <= '9')) ? number(b, i, n) : -1;
+        };
+    }
 
-        Scan(byte[] b) {
-            this.b = b;
-            this.n = b.length;
+    private static int word(byte[] b, int i, int n, char c0, char c1, char c2, char c3) {
+        if (i + 4 > n || b[i] != c0 || b[i + 1] != c1 || b[i + 2] != c2 || b[i + 3] != c3) {
+            return -1;
         }
+        return i + 4;
+    }
 
-        boolean document() {
-            if (n >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
-                i = 3;
+    /** At the opening quote: the index past the closing quote, or -1. */
+    private static int string(byte[] b, int i, int n) {
+        int p = i + 1;
+        while (true) {
+            // the run of characters that need no look: the hot loop
+            while (p < n && PLAIN_IN_STRING[b[p] & 0xFF]) {
+                p++;
             }
-            while (true) {
-                // here a value is expected
-                skipWhitespace();
-                if (i >= n) {
-                    return false;
-                }
-                byte c = b[i];
-                if (c == '{' || c == '[') {
-                    if (!open(c == '{')) {
-                        return false;
-                    }
-                    i++;
-                    skipWhitespace();
-                    if (i < n && b[i] == (c == '{' ? (byte) '}' : (byte) ']')) {
-                        depth--;
-                        i++;
-                    } else if (c == '{') {
-                        if (!key()) {
-                            return false;
-                        }
-                        continue;
-                    } else {
-                        continue;
-                    }
-                } else if (!scalar(c)) {
-                    return false;
-                }
-                // here a value has just ended: close containers until a comma or the end
-                while (true) {
-                    skipWhitespace();
-                    if (depth == 0) {
-                        return i == n;
-                    }
-                    if (i >= n) {
-                        return false;
-                    }
-                    c = b[i++];
-                    boolean inObject = inObject();
-                    if (c == ',') {
-                        if (inObject && !key()) {
-                            return false;
-                        }
-                        break;
-                    }
-                    if (c != (inObject ? (byte) '}' : (byte) ']')) {
-                        return false;
-                    }
-                    depth--;
-                }
+            if (p >= n) {
+                return -1;
             }
-        }
-
-        /** A string key, whitespace and the colon; the cursor is then before the value. */
-        private boolean key() {
-            skipWhitespace();
-            if (i >= n || b[i] != '"' || !string()) {
-                return false;
+            byte c = b[p++];
+            if (c == '"') {
+                return p;
             }
-            skipWhitespace();
-            if (i >= n || b[i] != ':') {
-                return false;
+            if (c != '\\' || p >= n) {
+                return -1; // a raw control character, or a cut escape
             }
-            i++;
-            return true;
-        }
-
-        private boolean scalar(byte c) {
-            return switch (c) {
-                case '"' -> string();
-                case 't' -> word('t', 'r', 'u', 'e');
-                case 'f' -> word('f', 'a', 'l', 's') && expect('e');
-                case 'n' -> word('n', 'u', 'l', 'l');
-                default -> (c == '-' || (c >= '0' && c <= '9')) && number();
-            };
-        }
-
-        private boolean word(char c0, char c1, char c2, char c3) {
-            if (i + 4 > n || b[i] != c0 || b[i + 1] != c1 || b[i + 2] != c2 || b[i + 3] != c3) {
-                return false;
-            }
-            i += 4;
-            return true;
-        }
-
-        private boolean expect(char c) {
-            if (i < n && b[i] == c) {
-                i++;
-                return true;
-            }
-            return false;
-        }
-
-        /** At the opening quote; after it, the cursor is past the closing quote. */
-        private boolean string() {
-            byte[] bytes = b;
-            int end = n;
-            int p = i + 1;
-            while (true) {
-                // the run of characters that need no look (a local cursor: the hot loop)
-                while (p < end && isPlainInString(bytes[p])) {
-                    p++;
-                }
-                if (p >= end) {
-                    return false;
-                }
-                byte c = bytes[p++];
-                if (c == '"') {
-                    i = p;
-                    return true;
-                }
-                if (c != '\\') {
-                    return false; // a raw control character
-                }
-                i = p;
-                if (!escape()) {
-                    return false;
-                }
-                p = i;
-            }
-        }
-
-        private boolean escape() {
-            if (i >= n) {
-                return false;
-            }
-            byte e = b[i++];
+            byte e = b[p++];
             switch (e) {
-                case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
-                    return true;
-                }
+                case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {}
                 case 'u' -> {
-                    if (i + 4 > n) {
-                        return false;
+                    if (p + 4 > n) {
+                        return -1;
                     }
-                    for (int end = i + 4; i < end; i++) {
-                        if (!isHexDigit(b[i])) {
-                            return false;
+                    for (int end = p + 4; p < end; p++) {
+                        if (!isHexDigit(b[p])) {
+                            return -1;
                         }
                     }
-                    return true;
                 }
                 default -> {
-                    return false;
+                    return -1;
                 }
             }
         }
+    }
 
-        /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?} */
-        private boolean number() {
-            if (b[i] == '-') {
-                i++;
-            }
-            if (i >= n || !isDigit(b[i])) {
-                return false;
-            }
-            if (b[i++] != '0') {
-                digits();
-            }
-            if (i < n && b[i] == '.') {
-                i++;
-                if (digits() == 0) {
-                    return false;
-                }
-            }
-            if (i < n && (b[i] == 'e' || b[i] == 'E')) {
-                i++;
-                if (i < n && (b[i] == '+' || b[i] == '-')) {
-                    i++;
-                }
-                return digits() > 0;
-            }
-            return true;
+    /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}: the index after it or -1. */
+    private static int number(byte[] b, int i, int n) {
+        if (b[i] == '-') {
+            i++;
         }
-
-        private int digits() {
+        if (i >= n || !isDigit(b[i])) {
+            return -1;
+        }
+        if (b[i++] != '0') {
+            i = digits(b, i, n);
+        }
+        if (i < n && b[i] == '.') {
+            int start = ++i;
+            i = digits(b, i, n);
+            if (i == start) {
+                return -1;
+            }
+        }
+        if (i < n && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            if (i < n && (b[i] == '+' || b[i] == '-')) {
+                i++;
+            }
             int start = i;
-            while (i < n && isDigit(b[i])) {
-                i++;
-            }
-            return i - start;
+            i = digits(b, i, n);
+            return i > start ? i : -1;
         }
+        return i;
+    }
 
-        private static boolean isDigit(byte c) {
-            return c >= '0' && c <= '9';
+    private static int digits(byte[] b, int i, int n) {
+        while (i < n && isDigit(b[i])) {
+            i++;
         }
+        return i;
+    }
 
-        private void skipWhitespace() {
-            while (i < n) {
-                byte c = b[i];
-                if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                    return;
-                }
-                i++;
-            }
-        }
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
 
-        /** Pushes an object or array; false past the depth limit. */
-        private boolean open(boolean object) {
-            if (depth + 1 >= MAX_DEPTH) {
-                return false;
+    private static int skipWhitespace(byte[] b, int i, int n) {
+        while (i < n) {
+            byte c = b[i];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return i;
             }
-            int level = depth++;
-            if (level < 64) {
-                kinds = object ? kinds | (1L << level) : kinds & ~(1L << level);
-                return true;
-            }
-            if (deeperKinds == null) {
-                deeperKinds = new long[(MAX_DEPTH + 63) / 64];
-            }
-            long bit = 1L << (level & 63);
-            int word = level >>> 6;
-            deeperKinds[word] = object ? deeperKinds[word] | bit : deeperKinds[word] & ~bit;
-            return true;
+            i++;
         }
-
-        private boolean inObject() {
-            int level = depth - 1;
-            if (level < 64) {
-                return (kinds & (1L << level)) != 0;
-            }
-            return (deeperKinds[level >>> 6] & (1L << (level & 63))) != 0;
-        }
+        return i;
     }
 }
