@@ -837,6 +837,12 @@ def report(a):
           f"Requests to cardvault per mount: {mt['requests_per_mount']} (the last run: "
           + ", ".join(f"`{q['url'].split('?')[0]}`{' (cache)' if q['fromCache'] else ''}" for q in mt["requests"])
           + ").")
+        if mt.get("disabled_features"):
+            w("")
+            w(f"Browser: {mt.get('browser', 'Chromium')}, started with `--disable-features="
+              f"{','.join(mt['disabled_features'])}`: its headless mode opens a window per context and builds "
+              f"that window's omnibox popup (a `chrome://` WebUI renderer) in the background, work a shopper's "
+              f"browser did when its window opened, long before the checkout (see the profile notes, target 7).")
     else:
         reason = "not run"
         if os.path.exists(mount_skipped):
