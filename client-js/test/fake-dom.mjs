@@ -3,6 +3,7 @@
 import cardBrands from '../src/shared/card-brands-data.js';
 import { createBrandRules } from '../src/shared/brand-rules.js';
 import { startField } from '../src/internal/field-controller.js';
+import { readFieldParams } from '../src/internal/field-params.js';
 
 function element(tag, doc) {
   const listeners = {};
@@ -114,7 +115,7 @@ export function merchantPage(world, merchantOrigin, vaultOrigin, fetchFn, now, b
     frames[field] = frame;
     iframes[field] = iframe;
     if (boots(field, frame)) world.run(frame, () =>
-      startField(frame, { key: url.searchParams.get('key'), field, locale: url.searchParams.get('locale'), scheme: url.searchParams.get('scheme'), channel: url.hash.slice(1) }, {
+      startField(frame, readFieldParams(url.search, url.hash), {
         rules: createBrandRules(cardBrands),
         now: now || (() => new Date(2027, 5, 15)),
         fetchFn,

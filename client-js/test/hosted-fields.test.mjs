@@ -260,8 +260,12 @@ test('iframeElement_srcTitleAndChannel', async () => {
   assert.equal(src.searchParams.get('key'), 'pk_test_abc');
   assert.equal(src.searchParams.get('field'), 'number');
   assert.equal(src.searchParams.get('locale'), 'en');
-  assert.match(src.hash, /^#[0-9a-f]{32}$/);
-  assert.equal(new URL(s.iframes.cvc.getAttribute('src')).hash, src.hash);
+  // the channel, then the configure payload (percent-encoded JSON) for a frame ready without a round trip
+  const [channel, config] = src.hash.slice(1).split('&');
+  assert.match(channel, /^[0-9a-f]{32}$/);
+  assert.equal(new URL(s.iframes.cvc.getAttribute('src')).hash.slice(1).split('&')[0], channel);
+  assert.ok(config.startsWith('configure='));
+  assert.deepEqual(JSON.parse(decodeURIComponent(config.slice('configure='.length))), { styles: {}, fonts: [], showErrors: true, locale: 'en', icon: true });
   assert.equal(s.iframes.number.getAttribute('title'), 'Card number');
   const input = s.frames.number.document.getElementById('cv-input');
   assert.equal(input.getAttribute('autocomplete'), 'cc-number');
@@ -269,11 +273,54 @@ test('iframeElement_srcTitleAndChannel', async () => {
   assert.equal(s.frames.holderName.document.getElementById('cv-input').getAttribute('autocomplete'), 'cc-name');
 });
 
+test('ready_fromTheUrlsConfiguration_withoutTheConfigureRoundTrip', async () => {
+  const s = setup(ok201, { styles: { base: { color: '#123456' } } });
+  await settle();
+  assert.deepEqual(s.events.filter((e) => e.name === 'ready').map((e) => e.e.field).sort(), ['cvc', 'expiry', 'holderName', 'number']);
+  // every frame took its configuration from the URL: the page had no configure message to send
+  for (const f of ['number', 'expiry', 'cvc', 'holderName']) {
+    assert.equal(s.frames[f].posted.filter((p) => p.data.type === 'cardvault:field:configure').length, 0, f);
+  }
+  // and still talks only to the merchant origin the browser reported
+  assert.ok(s.page.posted.filter((p) => p.sender === s.frames.number).every((p) => p.targetOrigin === MERCHANT));
+});
+
+test('ready_whenTheBrowserReportsNoOrigin_waitsForTheConfigureMessage', async () => {
+  const world = createWorld();
+  const m = merchantPage(world, MERCHANT, VAULT, ok201, undefined, (field, frame) => {
+    // no ancestorOrigins and no referrer (a `no-referrer` page in a browser without ancestorOrigins)
+    frame.location.ancestorOrigins = undefined;
+    return true;
+  });
+  const group = world.run(m.page, () => createFields({ key: 'pk_test_abc', origin: VAULT, locale: 'en' }, { win: m.page, scriptOrigin: null }));
+  const ready = [];
+  group.on('ready', (e) => ready.push(e.field));
+  world.run(m.page, () => group.create('number').mount('#card-number'));
+  await settle();
+  assert.deepEqual(ready, ['number']);
+  assert.equal(m.frames.number.posted.filter((p) => p.data.type === 'cardvault:field:configure').length, 1);
+});
+
+test('configuration_changedBeforeTheFrameLoaded_isSentWithTheLoadEvent', async () => {
+  const world = createWorld();
+  const m = merchantPage(world, MERCHANT, VAULT, ok201);
+  const group = world.run(m.page, () => createFields({ key: 'pk_test_abc', origin: VAULT, locale: 'en' }, { win: m.page, scriptOrigin: null }));
+  world.run(m.page, () => {
+    group.create('number').mount('#card-number');
+    group.update({ styles: { base: { color: '#654321' } } });
+  });
+  await settle();
+  await settle();
+  const configures = m.frames.number.posted.filter((p) => p.data.type === 'cardvault:field:configure');
+  assert.ok(configures.length >= 1);
+  assert.deepEqual(configures[configures.length - 1].data.payload.styles, { base: { color: '#654321' } });
+});
+
 test('merchantPage_ignoresForgedMessages_fromOtherOriginOrWindow', async () => {
   const s = setup(ok201);
   await settle();
   const before = s.events.length;
-  const channel = new URL(s.iframes.number.getAttribute('src')).hash.slice(1);
+  const channel = new URL(s.iframes.number.getAttribute('src')).hash.slice(1).split('&')[0];
   const forged = { source: 'cardvault', channel, type: 'cardvault:field:change', payload: { field: 'number', empty: false, complete: true, valid: true } };
   const evil = s.world.window('https://evil.example');
   s.world.run(evil, () => s.page.postMessage(forged, MERCHANT));

@@ -31,7 +31,21 @@ function toggleClass(el, name, on) {
 /** Input plus the one-line error area that is always reserved (see field.css). */
 export const INITIAL_HEIGHT_PX = 58;
 
-export function fieldUrl(origin, key, field, locale, channel, scheme) {
+/**
+ * `&configure=<JSON>` for a frame's URL fragment, so that the frame is ready without the round
+ * trip of its load event and the configure message; '' when there is nothing to send this way: a
+ * configuration that names a token (CVC re-collection: only a message to the pinned frame carries
+ * it), or one longer than 2,048 characters encoded.
+ */
+export function fragmentConfig(config) {
+  const encoded = config.token === undefined ? encodeURIComponent(JSON.stringify(config)) : '';
+  return encoded && encoded.length <= 2048 ? '&configure=' + encoded : '';
+}
+
+/**
+ * @param fragment '' or the fragmentConfig() of the configure payload
+ */
+export function fieldUrl(origin, key, field, locale, channel, scheme, fragment) {
   return (
     origin +
     '/fields/field.html?key=' +
@@ -43,7 +57,8 @@ export function fieldUrl(origin, key, field, locale, channel, scheme) {
     '&scheme=' +
     encodeURIComponent(scheme || 'light') +
     '#' +
-    channel
+    channel +
+    (fragment || '')
   );
 }
 
@@ -115,9 +130,10 @@ export function createFieldFrame(options) {
     const locale = options.locale();
     mountedLocale = locale;
     iframe = doc.createElement('iframe');
+    const fragment = fragmentConfig(options.configure());
     iframe.setAttribute(
       'src',
-      fieldUrl(options.origin, options.key, options.field, locale, options.channel, scheme),
+      fieldUrl(options.origin, options.key, options.field, locale, options.channel, scheme, fragment),
     );
     // replaced by the frame's own localized label when it is ready (setTitle)
     iframe.setAttribute('title', 'cardvault ' + options.field);
@@ -134,7 +150,11 @@ export function createFieldFrame(options) {
     iframe.style.height = INITIAL_HEIGHT_PX + 'px';
     watch = createLoadWatch({ win: win, origin: options.origin, onError: options.onLoadError });
     iframe.addEventListener('load', function () {
-      post(MessageType.CONFIGURE, options.configure());
+      // a frame that is ready already took the configuration from its URL (nothing else makes it
+      // ready before this message): send it only if it changed since (update() before ready);
+      // one that is not ready could not use it (no origin reported by the browser) and waits
+      const payload = options.configure();
+      if (!ready || fragmentConfig(payload) !== fragment) post(MessageType.CONFIGURE, payload);
       if (watch) watch.loaded();
     });
     container.appendChild(iframe);

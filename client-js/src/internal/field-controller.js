@@ -25,7 +25,8 @@ import { createTokenClient } from './token-client.js';
 
 /**
  * @param win the iframe window
- * @param params {key, field, locale, scheme, channel} from the URL
+ * @param params {key, field, locale, scheme, channel, config} from the URL (config: the
+ *        configure payload of the fragment, or null)
  * @param deps {rules, now: () => Date, fetchFn?}
  */
 export function startField(win, params, deps) {
@@ -92,5 +93,9 @@ export function startField(win, params, deps) {
   bindInputEvents(s, reporter);
   reporter.refresh();
   if (FIELD_TYPES[field].brand === 'follower') s.siblings.broadcast(MessageType.SIBLING_BRAND_REQUEST, {});
+  // The merchant's configuration in our URL fragment (see fieldUrl): ready at once, without
+  // waiting for the page's load event and its `configure` message - when framed, and when the
+  // browser tells us the framing page's origin (otherwise that message pins it, as always).
+  if (params.config && win.parent !== win && s.parent.pinReported()) configure(params.config);
   return { model: s.model, parent: s.parent, siblings: s.siblings };
 }

@@ -1,7 +1,8 @@
 /**
- * Reads the iframe URL: /fields/field.html?key=pk_...&field=number&locale=en#<channel>.
- * The channel sits in the fragment so it never reaches a server log or a
- * Referer header. Anything unexpected makes the page refuse to start.
+ * Reads the iframe URL: /fields/field.html?key=pk_...&field=number&locale=en#<channel>, the
+ * fragment optionally followed by `&configure=<JSON>`. The channel and the configuration sit in
+ * the fragment so they never reach a server log or a Referer header. Anything unexpected in the
+ * key, field or channel makes the page refuse to start.
  */
 import { isFieldType } from '../shared/field-types.js';
 import { resolveLocale } from '../shared/locales.js';
@@ -43,15 +44,44 @@ export function countParam(search, wanted) {
     }).length;
 }
 
+/** The longest `configure=...` of the fragment that is read (the page writes at most 2,048). */
+export const FRAGMENT_CONFIG_MAX = 4096;
+
 /**
- * @returns {key, field, locale, scheme ('light' | 'dark'), channel} or null when the URL is
- * not usable. A repeated `key` is refused (the server answers such a page with 400): the key
- * whose tenant's frame-ancestors guard the page must be the key the field uses.
+ * The configure payload of the fragment's `configure=<JSON, percent-encoded>`, or null: as
+ * untrusted as a `configure` message (the field checks every member the same way), and never the
+ * token of a CVC re-collection, which only a message from the pinned page may name.
+ */
+export function readFragmentConfig(rest) {
+  let config = null;
+  try {
+    if (rest.length <= FRAGMENT_CONFIG_MAX && /^configure=/.test(rest)) config = JSON.parse(decodeURIComponent(rest.slice(10)));
+  } catch (e) {
+    // not JSON, or a malformed escape: the configure message does the work
+  }
+  if (!config || typeof config !== 'object' || Array.isArray(config)) return null;
+  delete config.token;
+  delete config.brand;
+  return config;
+}
+
+/** The channel of the URL fragment `#<channel>` or `#<channel>&configure=...` (unchecked). */
+export function fragmentChannel(hash) {
+  return String(hash || '').replace(/^#/, '').split('&')[0];
+}
+
+/**
+ * @returns {key, field, locale, scheme ('light' | 'dark'), channel, config} or null when the URL
+ * is not usable. A repeated `key` is refused (the server answers such a page with 400): the key
+ * whose tenant's frame-ancestors guard the page must be the key the field uses. The fragment is
+ * `<channel>` or `<channel>&configure=<JSON>`; config is null when there is none or it is not
+ * usable (the page's `configure` message then does the work).
  */
 export function readFieldParams(search, hash) {
   if (countParam(search, 'key') !== 1) return null;
   const query = parseQuery(search);
-  const channel = String(hash || '').replace(/^#/, '');
+  const channel = fragmentChannel(hash);
+  const rest = String(hash || '').slice(channel.length + 2);
   if (!isFieldType(query.field) || !isPublishableKey(query.key) || !isChannelId(channel)) return null;
   return {
     key: query.key,
@@ -59,5 +89,6 @@ export function readFieldParams(search, hash) {
     locale: resolveLocale(query.locale),
     scheme: query.scheme === 'dark' ? 'dark' : 'light',
     channel: channel,
+    config: rest ? readFragmentConfig(rest) : null,
   };
 }

@@ -9,10 +9,11 @@ import { LOAD_ERROR_CODES } from '../shared/error-catalogue.js';
 import { createEnvelope } from '../shared/message-envelope.js';
 import { MessageType } from '../shared/message-types.js';
 import { isChannelId } from '../shared/random-id.js';
+import { fragmentChannel } from './field-params.js';
 import { browserReportedParentOrigin } from './parent-link.js';
 
 export function reportLoadError(win, code) {
-  const channel = String(win.location.hash || '').replace(/^#/, '');
+  const channel = fragmentChannel(win.location.hash);
   const origin = browserReportedParentOrigin(win);
   if (LOAD_ERROR_CODES.indexOf(code) === -1 || !isChannelId(channel) || !origin || win.parent === win) return false;
   win.parent.postMessage(createEnvelope(channel, MessageType.LOAD_ERROR, { code: code }), origin);

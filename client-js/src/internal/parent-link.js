@@ -70,6 +70,17 @@ export function createParentLink(options) {
   win.addEventListener('message', handleEvent, false);
   return {
     send: send,
+    /**
+     * Pins the origin the browser reports for the framing page (see the top of this file), for a
+     * configuration that came in our URL fragment instead of a message. False when the browser
+     * reports none, or when something is pinned already: a `configure` message must do it then.
+     */
+    pinReported: function () {
+      if (pinned || !reported) return false;
+      pinned = reported;
+      while (queue.length) post(queue.shift());
+      return true;
+    },
     handleEvent: handleEvent,
     origin: function () {
       return pinned;

@@ -23,8 +23,11 @@ export function createStateReporter(s) {
   }
 
   function reportHeight() {
+    // before `configure` nothing is reported: do not force a layout for nothing (during the
+    // script's first run, a layout before the style sheets and the configuration are applied)
+    if (!s.configured) return;
     const height = s.view.height();
-    if (!s.configured || height === lastHeight) return;
+    if (height === lastHeight) return;
     lastHeight = height;
     s.parent.send(MessageType.RESIZE, resizePayload(s.field, height));
   }
