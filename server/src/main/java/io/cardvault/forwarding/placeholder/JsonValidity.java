@@ -271,7 +271,8 @@ final class JsonValidity {
     private static int skipWhitespace(byte[] b, int i, int n) {
         while (i < n) {
             byte c = b[i];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            // every whitespace byte is at most 0x20: one comparison for the common case
+            if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) {
                 return i;
             }
             i++;
