@@ -837,6 +837,14 @@ def report(a):
           f"Requests to cardvault per mount: {mt['requests_per_mount']} (the last run: "
           + ", ".join(f"`{q['url'].split('?')[0]}`{' (cache)' if q['fromCache'] else ''}" for q in mt["requests"])
           + ").")
+        settle = os.path.join(work, "mount-settle.txt")
+        if os.path.exists(settle):
+            with open(settle) as f:
+                waited = f.read().strip()
+            w("")
+            w(f"Measured once cardvault was idle again (below 10 % of a core over 3 s; reached after {waited} s, "
+              f"at most 180): the JFR recordings before it deoptimise code that C2 recompiles for a minute or more "
+              f"on the cores Chromium needs.")
         if mt.get("disabled_features"):
             w("")
             w(f"Browser: {mt.get('browser', 'Chromium')}, started with `--disable-features="

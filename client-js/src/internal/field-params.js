@@ -81,7 +81,7 @@ export function readFieldParams(search, hash) {
   if (countParam(search, 'key') !== 1) return null;
   const query = parseQuery(search);
   const channel = fragmentChannel(hash);
-  const rest = String(hash || '').slice(channel.length + 2);
+  const rest = String(hash || '').replace(/^#/, '').slice(channel.length + 1);
   if (!isFieldType(query.field) || !isPublishableKey(query.key) || !isChannelId(channel)) return null;
   return {
     key: query.key,
