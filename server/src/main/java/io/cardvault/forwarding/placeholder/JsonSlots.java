@@ -104,7 +104,7 @@ final class JsonSlots {
                     p++;
                 } else if (c == '\\') {
                     items++;
-                    p = escape(bytes, p, to);
+                    p = JsonValidity.escape(bytes, p, to);
                 } else {
                     return false; // a raw control character
                 }
@@ -128,32 +128,6 @@ final class JsonSlots {
         return true;
     }
 
-    /** At a backslash; an escape cut by the end of the literal (a placeholder) is refused. */
-    private static int escape(byte[] bytes, int p, int to) {
-        if (p + 1 >= to) {
-            return -1;
-        }
-        switch (bytes[p + 1]) {
-            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
-                return p + 2;
-            }
-            case 'u' -> {
-                if (p + 6 > to) {
-                    return -1;
-                }
-                for (int k = p + 2; k < p + 6; k++) {
-                    if (!JsonValidity.isHexDigit(bytes[k])) {
-                        return -1;
-                    }
-                }
-                return p + 6;
-            }
-            default -> {
-                return -1;
-            }
-        }
-    }
-
     /**
      * Consumes one token outside strings at {@code p} (a quote is handled by the caller); returns
      * the next index or -1.
@@ -162,18 +136,6 @@ final class JsonSlots {
         switch (c) {
             case ' ', '\t', '\r', '\n', '{', '}', '[', ']', ',', ':' -> {
                 return p + 1;
-            }
-            case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
-                return number(bytes, p, to);
-            }
-            case 't' -> {
-                return word(bytes, p, to, "true");
-            }
-            case 'f' -> {
-                return word(bytes, p, to, "false");
-            }
-            case 'n' -> {
-                return word(bytes, p, to, "null");
             }
             case (byte) 0xEF -> {
                 // the byte order mark, U+FEFF, only as the body's first character
@@ -184,64 +146,16 @@ final class JsonSlots {
                                 && bytes[p + 2] == (byte) 0xBF;
                 return bom ? p + 3 : -1;
             }
+            case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
+                return JsonValidity.number(bytes, p, to);
+            }
+            case 't', 'f', 'n' -> {
+                // true, false or null, complete within the literal
+                return JsonValidity.scalar(bytes, p, to, c);
+            }
             default -> {
                 return -1;
             }
         }
-    }
-
-    private static int word(byte[] bytes, int p, int to, String word) {
-        if (p + word.length() > to) {
-            return -1;
-        }
-        for (int k = 0; k < word.length(); k++) {
-            if (bytes[p + k] != word.charAt(k)) {
-                return -1;
-            }
-        }
-        return p + word.length();
-    }
-
-    private static int number(byte[] bytes, int from, int to) {
-        int p = from;
-        if (bytes[p] == '-') {
-            p++;
-        }
-        if (p < to && bytes[p] == '0') {
-            p++;
-        } else {
-            int digits = digits(bytes, p, to);
-            if (digits == p) {
-                return -1;
-            }
-            p = digits;
-        }
-        if (p < to && bytes[p] == '.') {
-            int digits = digits(bytes, p + 1, to);
-            if (digits == p + 1) {
-                return -1;
-            }
-            p = digits;
-        }
-        if (p < to && (bytes[p] == 'e' || bytes[p] == 'E')) {
-            p++;
-            if (p < to && (bytes[p] == '+' || bytes[p] == '-')) {
-                p++;
-            }
-            int digits = digits(bytes, p, to);
-            if (digits == p) {
-                return -1;
-            }
-            p = digits;
-        }
-        return p;
-    }
-
-    private static int digits(byte[] bytes, int from, int to) {
-        int p = from;
-        while (p < to && bytes[p] >= '0' && bytes[p] <= '9') {
-            p++;
-        }
-        return p;
     }
 }

@@ -171,9 +171,11 @@ final class JsonValidity {
     }
 
     /**
-     * A number, {@code true}, {@code false} or {@code null} at {@code i}: the index after it or -1.
+     * A number, {@code true}, {@code false} or {@code null} at {@code i} (its first byte {@code
+     * c}), ending before {@code n}: the index after it or -1. Shared with {@link JsonSlots}' token
+     * scan.
      */
-    private static int scalar(byte[] b, int i, int n, byte c) {
+    static int scalar(byte[] b, int i, int n, byte c) {
         return switch (c) {
             case 't' -> word(b, i, n, 't', 'r', 'u', 'e');
             case 'f' -> word(b, i + 1, n, 'a', 'l', 's', 'e'); // the 'f' is at i
@@ -204,31 +206,52 @@ final class JsonValidity {
             if (c == '"') {
                 return p;
             }
-            if (c != '\\' || p >= n) {
-                return -1; // a raw control character, or a cut escape
+            if (c != '\\') {
+                return -1; // a raw control character
             }
-            byte e = b[p++];
-            switch (e) {
-                case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {}
-                case 'u' -> {
-                    if (p + 4 > n) {
-                        return -1;
-                    }
-                    for (int end = p + 4; p < end; p++) {
-                        if (!isHexDigit(b[p])) {
-                            return -1;
-                        }
-                    }
-                }
-                default -> {
-                    return -1;
-                }
+            p = escape(b, p - 1, n);
+            if (p < 0) {
+                return -1;
             }
         }
     }
 
-    /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}: the index after it or -1. */
-    private static int number(byte[] b, int i, int n) {
+    /**
+     * At the backslash {@code b[p]} of a string: the index after its escape, or -1 when it is not
+     * one of {@code \" \\ \/ \b \f \n \r \t \\uXXXX} or does not end before {@code to} (shared with
+     * {@link JsonSlots}, whose {@code to} is the end of a literal: an escape cut by a placeholder
+     * is refused).
+     */
+    static int escape(byte[] b, int p, int to) {
+        if (p + 1 >= to) {
+            return -1;
+        }
+        switch (b[p + 1]) {
+            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+                return p + 2;
+            }
+            case 'u' -> {
+                if (p + 6 > to) {
+                    return -1;
+                }
+                for (int k = p + 2; k < p + 6; k++) {
+                    if (!isHexDigit(b[k])) {
+                        return -1;
+                    }
+                }
+                return p + 6;
+            }
+            default -> {
+                return -1;
+            }
+        }
+    }
+
+    /**
+     * {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?} at {@code i}, ending before
+     * {@code n}: the index after it or -1. Shared with {@link JsonSlots}' token scan.
+     */
+    static int number(byte[] b, int i, int n) {
         if (b[i] == '-') {
             i++;
         }
