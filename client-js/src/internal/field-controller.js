@@ -96,6 +96,10 @@ export function startField(win, params, deps) {
   // The merchant's configuration in our URL fragment (see fieldUrl): ready at once, without
   // waiting for the page's load event and its `configure` message - when framed, and when the
   // browser tells us the framing page's origin (otherwise that message pins it, as always).
-  if (params.config && win.parent !== win && s.parent.pinReported()) configure(params.config);
+  if (params.config && win.parent !== win) {
+    s.parent.pinReported(function () {
+      configure(params.config);
+    });
+  }
   return { model: s.model, parent: s.parent, siblings: s.siblings };
 }

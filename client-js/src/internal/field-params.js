@@ -80,8 +80,9 @@ export function fragmentChannel(hash) {
 export function readFieldParams(search, hash) {
   if (countParam(search, 'key') !== 1) return null;
   const query = parseQuery(search);
-  const channel = fragmentChannel(hash);
-  const rest = String(hash || '').replace(/^#/, '').slice(channel.length + 1);
+  const fragment = String(hash || '').replace(/^#/, '');
+  const channel = fragmentChannel(fragment);
+  const rest = fragment.slice(channel.length + 1);
   if (!isFieldType(query.field) || !isPublishableKey(query.key) || !isChannelId(channel)) return null;
   return {
     key: query.key,

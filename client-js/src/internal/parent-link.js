@@ -49,12 +49,19 @@ export function createParentLink(options) {
     if (!message) return;
     if (!pinned) {
       if (message.type !== MessageType.CONFIGURE) return;
-      pinned = origin;
-      options.onMessage(message.type, message.payload);
-      while (queue.length) post(queue.shift());
+      pin(origin, function () {
+        options.onMessage(message.type, message.payload);
+      });
       return;
     }
     options.onMessage(message.type, message.payload);
+  }
+
+  /** Pins the origin, lets `configure` run (it says ready), then sends what waited for it. */
+  function pin(origin, configure) {
+    pinned = origin;
+    configure();
+    while (queue.length) post(queue.shift());
   }
 
   function post(message) {
@@ -71,15 +78,13 @@ export function createParentLink(options) {
   return {
     send: send,
     /**
-     * Pins the origin the browser reports for the framing page (see the top of this file), for a
-     * configuration that came in our URL fragment instead of a message. False when the browser
-     * reports none, or when something is pinned already: a `configure` message must do it then.
+     * Pins the origin the browser reports for the framing page (see the top of this file) and runs
+     * `configure`, for a configuration that came in our URL fragment instead of a message; in the
+     * same order as a first `configure` message. Does nothing when the browser reports no origin,
+     * or when something is pinned already: a `configure` message does it then.
      */
-    pinReported: function () {
-      if (pinned || !reported) return false;
-      pinned = reported;
-      while (queue.length) post(queue.shift());
-      return true;
+    pinReported: function (configure) {
+      if (!pinned && reported) pin(reported, configure);
     },
     handleEvent: handleEvent,
     origin: function () {
