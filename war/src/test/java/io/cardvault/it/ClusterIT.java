@@ -33,6 +33,7 @@ class ClusterIT {
     @TempDir Path work;
 
     private final List<ServerProcess> nodes = new ArrayList<>();
+    private final List<Path> logs = new ArrayList<>();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -43,6 +44,36 @@ class ClusterIT {
 
     @Test
     void twoNodes_shareCvcAndLimits_surviveKillOfOne_andRejoin() throws Exception {
+        try {
+            runScenario();
+        } catch (Exception | AssertionError e) {
+            throw new AssertionError(e.getMessage() + diagnostics(), e);
+        }
+    }
+
+    /**
+     * For the report of a failure: each node's log tail and, for a node still running, where its
+     * threads wait (a request that hangs shows its stack). Also written to {@code
+     * target/cluster-it-failure.txt}, since a CI log keeps only its last lines.
+     */
+    private String diagnostics() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            ServerProcess n = nodes.get(i);
+            out.append("\n--- node ").append(i == 0 ? "A" : "B").append(" (log tail) ---\n");
+            out.append(ServerProcess.tail(logs.get(i)));
+            out.append("\n--- node ").append(i == 0 ? "A" : "B").append(" (threads) ---\n");
+            out.append(n.threadDump());
+        }
+        try {
+            java.nio.file.Files.writeString(Path.of("target", "cluster-it-failure.txt"), out);
+        } catch (java.io.IOException e) {
+            out.append("\n(could not write target/cluster-it-failure.txt)");
+        }
+        return out.toString();
+    }
+
+    private void runScenario() throws Exception {
         Map<String, String> settings = PostgresSupport.settings(work);
         Assumptions.assumeTrue(
                 settings != null,
@@ -194,7 +225,8 @@ class ClusterIT {
         String onB = tokenize(b.api(), sk, "4111111111111111");
 
         // 4. A restarts, rejoins and serves a token made on B (and its CVC)
-        a = ServerProcess.start(work, httpA, work.resolve("a-2.log"), settings, flagsA);
+        logs.set(0, work.resolve("a-2.log"));
+        a = ServerProcess.start(work, httpA, logs.get(0), settings, flagsA);
         nodes.set(0, a);
         awaitMembers(a.api(), 2);
         assertEquals(
@@ -210,9 +242,10 @@ class ClusterIT {
 
     private ServerProcess launch(int port, String name, Map<String, String> settings, String[] f)
             throws Exception {
-        ServerProcess p =
-                ServerProcess.launch(work, port, work.resolve(name + ".log"), settings, f);
+        Path log = work.resolve(name + ".log");
+        ServerProcess p = ServerProcess.launch(work, port, log, settings, f);
         nodes.add(p);
+        logs.add(log);
         return p;
     }
 

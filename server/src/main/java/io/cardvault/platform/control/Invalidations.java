@@ -8,11 +8,10 @@ import java.util.function.Consumer;
  * committed; every {@link LookupCache} of that name, on this node and on the others, drops the
  * entry.
  *
- * <p>The default bean, {@link LocalInvalidations}, reaches this node only. A cluster replaces it
- * with one bean (an {@code @Alternative @Priority} subclass of {@link LocalInvalidations} that also
- * sends every invalidation over the data grid and delivers the ones it receives); nothing else
- * changes. Messages carry cache names and lookup keys (key prefixes, tenant ids), never a key, card
- * data or a token id.
+ * <p>The bean, {@link LocalInvalidations}, delivers to this node's caches and, on a clustered node,
+ * also sends every invalidation over the data grid and delivers the ones it receives. Messages
+ * carry cache names and lookup keys (key prefixes, tenant ids), never a key, card data or a token
+ * id.
  */
 public interface Invalidations {
 

@@ -26,6 +26,21 @@ public class LocalInvalidations implements Invalidations {
 
     @jakarta.inject.Inject Grid grid;
 
+    /**
+     * Created at deployment, after {@link Grid} (whose observer has priority {@code APPLICATION +
+     * 50}): a clustered node registers its grid listener before it reports ready, instead of inside
+     * its first admin or key request (a registration reaches every member, and that request would
+     * wait for it while holding its database transaction).
+     */
+    void startEagerly(
+            @jakarta.enterprise.event.Observes
+                    @jakarta.annotation.Priority(
+                            jakarta.interceptor.Interceptor.Priority.APPLICATION + 60)
+                    @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
+                    Object applicationStarted) {
+        // the container created this bean (and ran joinGrid) to deliver the event
+    }
+
     @jakarta.annotation.PostConstruct
     void joinGrid() {
         if (grid != null) {

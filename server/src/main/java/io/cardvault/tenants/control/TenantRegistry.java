@@ -85,11 +85,14 @@ public class TenantRegistry {
     public Created create(
             String name, List<String> origins, List<String> destinations, List<String> fonts) {
         Tenant t = new Tenant(TenantId.random(), name, origins, destinations, fonts, Instant.now());
-        return jdbc.inTransaction(
-                () -> {
-                    tenants.insert(t);
-                    return new Created(t, issueKeys(t.id()));
-                });
+        IssuedKeys issued =
+                jdbc.inTransaction(
+                        () -> {
+                            tenants.insert(t);
+                            return insertKeys(t.id());
+                        });
+        published(issued);
+        return new Created(t, issued);
     }
 
     /** Creates a tenant without keys (demo mode stores keys it made itself). */
@@ -118,19 +121,24 @@ public class TenantRegistry {
      * one), stored in one transaction.
      */
     public IssuedKeys issueKeys(TenantId tenantId) {
+        return published(jdbc.inTransaction(() -> insertKeys(tenantId)));
+    }
+
+    /** Inserts a key pair and a callback secret; the caller's transaction commits them. */
+    private IssuedKeys insertKeys(TenantId tenantId) {
         String pk = ApiKeys.generate(KeyKind.PUBLISHABLE);
         String sk = ApiKeys.generate(KeyKind.SECRET);
         String callbackSecret = CallbackSecretStore.generate();
-        IssuedKeys issued =
-                jdbc.inTransaction(
-                        () -> {
-                            insertKey(tenantId, KeyKind.PUBLISHABLE, pk);
-                            insertKey(tenantId, KeyKind.SECRET, sk);
-                            callbackSecrets.replace(tenantId, callbackSecret, Instant.now());
-                            return new IssuedKeys(pk, sk, callbackSecret);
-                        });
-        invalidations.publish(KEY_CACHE, ApiKeys.prefixOf(pk));
-        invalidations.publish(KEY_CACHE, ApiKeys.prefixOf(sk));
+        insertKey(tenantId, KeyKind.PUBLISHABLE, pk);
+        insertKey(tenantId, KeyKind.SECRET, sk);
+        callbackSecrets.replace(tenantId, callbackSecret, Instant.now());
+        return new IssuedKeys(pk, sk, callbackSecret);
+    }
+
+    /** After the commit (never inside a transaction): the new keys' prefixes are invalidated. */
+    private IssuedKeys published(IssuedKeys issued) {
+        invalidations.publish(KEY_CACHE, ApiKeys.prefixOf(issued.publishableKey()));
+        invalidations.publish(KEY_CACHE, ApiKeys.prefixOf(issued.secretKey()));
         return issued;
     }
 
