@@ -25,7 +25,7 @@
     var d = new Date(iso);
     if (isNaN(d.getTime())) return iso;
     try {
-      return d.toLocaleString(locale);
+      return d.toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
     } catch (e) {
       return iso;
     }
@@ -216,18 +216,19 @@
       var tr = document.createElement('tr');
       tr.setAttribute('data-transaction', o.transactionId || '');
       tr.setAttribute('data-status', o.status);
-      var tx = cell(tr, '');
+      var tx = cell(tr, '', 'cv-tx');
       var code = document.createElement('code');
       code.textContent = o.transactionId || '—';
+      code.title = o.transactionId || '';
       tx.appendChild(code);
       cell(tr, o.customerName || '—');
-      cell(tr, money(o.amount, o.currency), 'text-end');
+      cell(tr, money(o.amount, o.currency), 'text-end text-nowrap');
       cell(tr, dateTime(o.createdAt));
       var status = document.createElement('span');
       var known = ['approved', 'declined', 'failed'].indexOf(o.status) >= 0 ? o.status : 'failed';
       status.className = 'cv-status cv-status-' + known;
       status.textContent = t('status.' + known);
-      cell(tr, '').appendChild(status);
+      cell(tr, '', 'text-nowrap').appendChild(status);
       body.appendChild(tr);
     });
     $('orders-empty').textContent = t('ordersEmpty');

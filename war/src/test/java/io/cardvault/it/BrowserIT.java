@@ -218,7 +218,7 @@ class BrowserIT {
 
     @Test
     void demoCheckout_paysWithTestCard_andScreenshot() throws IOException {
-        driver.get(base.toString().replace("127.0.0.1", "localhost") + "demo/");
+        driver.get(cardvaultOrigin() + "/demo/");
         waitFor(
                 () -> driver.findElements(By.cssSelector("#events li")).size() >= 4,
                 "demo fields ready");
@@ -249,6 +249,30 @@ class BrowserIT {
         Files.write(
                 shots.resolve("demo-checkout-paid.png"),
                 ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+
+        // "Recent orders" stays inside its card at a laptop width: the PSP's long transaction id
+        // used to push the status column past the card's edge at 1,100 px
+        waitFor(
+                () -> !driver.findElements(By.cssSelector("#orders tr")).isEmpty(),
+                "the order listed");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 900));
+        Object fits =
+                js().executeScript(
+                                "var t = document.getElementById('orders-table');"
+                                        + "var card = t.closest('.card').getBoundingClientRect();"
+                                        + "var r = t.getBoundingClientRect();"
+                                        + "return [r.right <= card.right + 0.5,"
+                                        + " t.parentElement.scrollWidth <= t.parentElement.clientWidth,"
+                                        + " document.querySelector('#orders tr').getAttribute("
+                                        + "'data-transaction') === document.querySelector("
+                                        + "'#orders tr code').textContent];");
+        assertEquals(
+                List.of(true, true, true),
+                fits,
+                "the orders table inside its card, without scrolling, the full id kept");
+        Files.write(
+                shots.resolve("demo-checkout-orders-1100.png"),
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     /**
@@ -258,7 +282,7 @@ class BrowserIT {
      */
     @Test
     void demoCheckout_textContrastMeetsAA_secureNoticeVisible() {
-        driver.get(base.toString().replace("127.0.0.1", "localhost") + "demo/?locale=en");
+        driver.get(cardvaultOrigin() + "/demo/?locale=en");
         waitFor(
                 () -> driver.findElements(By.cssSelector("#events li")).size() >= 4,
                 "demo fields ready");
