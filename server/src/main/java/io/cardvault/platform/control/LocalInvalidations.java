@@ -41,9 +41,21 @@ public class LocalInvalidations implements Invalidations {
         // the container created this bean (and ran joinGrid) to deliver the event
     }
 
+    /** False when this clustered node could not subscribe to the other nodes' invalidations. */
+    private volatile boolean hearsOthers = true;
+
+    /**
+     * Subscribes to the other members' invalidations. Should the grid refuse the subscription, the
+     * node still starts, but says (once, in the log) that it will not hear them, and {@link
+     * #reachesAllNodes} is false: its lookup caches then cache nothing, so a key revoked on another
+     * node is refused here too.
+     */
     @jakarta.annotation.PostConstruct
     void joinGrid() {
-        if (grid != null) {
+        if (grid == null) {
+            return;
+        }
+        try {
             grid.listen(
                     TOPIC,
                     message -> {
@@ -52,6 +64,12 @@ public class LocalInvalidations implements Invalidations {
                             deliver(message.substring(0, at), message.substring(at + 1));
                         }
                     });
+        } catch (RuntimeException e) {
+            hearsOthers = false;
+            LOG.warning(
+                    "could not subscribe to the data grid's invalidations ("
+                            + e.getClass().getSimpleName()
+                            + "): key and tenant lookups on this node are not cached");
         }
     }
 
@@ -79,9 +97,12 @@ public class LocalInvalidations implements Invalidations {
         }
     }
 
-    /** Alone, or clustered with the grid carrying the messages to the other members. */
+    /**
+     * Alone, or clustered with the grid carrying the messages both ways; false if this node could
+     * not subscribe to the other members' messages.
+     */
     @Override
     public boolean reachesAllNodes() {
-        return true;
+        return hearsOthers;
     }
 }
