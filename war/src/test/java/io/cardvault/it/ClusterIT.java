@@ -33,7 +33,6 @@ class ClusterIT {
     @TempDir Path work;
 
     private final List<ServerProcess> nodes = new ArrayList<>();
-    private final List<Path> logs = new ArrayList<>();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -44,8 +43,13 @@ class ClusterIT {
 
     @Test
     void twoNodes_shareCvcAndLimits_surviveKillOfOne_andRejoin() throws Exception {
+        Map<String, String> settings = PostgresSupport.settings(work);
+        Assumptions.assumeTrue(
+                settings != null,
+                "CARDVAULT_TEST_PG_URL not set: the two-node test needs the PostgreSQL that .ci/run"
+                        + " starts; skipped");
         try {
-            runScenario();
+            runScenario(settings);
         } catch (Exception | AssertionError e) {
             throw new AssertionError(e.getMessage() + diagnostics(), e);
         }
@@ -61,7 +65,7 @@ class ClusterIT {
         for (int i = 0; i < nodes.size(); i++) {
             ServerProcess n = nodes.get(i);
             out.append("\n--- node ").append(i == 0 ? "A" : "B").append(" (log tail) ---\n");
-            out.append(ServerProcess.tail(logs.get(i)));
+            out.append(ServerProcess.tail(n.log()));
             out.append("\n--- node ").append(i == 0 ? "A" : "B").append(" (threads) ---\n");
             out.append(n.threadDump());
         }
@@ -73,12 +77,7 @@ class ClusterIT {
         return out.toString();
     }
 
-    private void runScenario() throws Exception {
-        Map<String, String> settings = PostgresSupport.settings(work);
-        Assumptions.assumeTrue(
-                settings != null,
-                "CARDVAULT_TEST_PG_URL not set: the two-node test needs the PostgreSQL that .ci/run"
-                        + " starts; skipped");
+    private void runScenario(Map<String, String> settings) throws Exception {
         PostgresSupport.resetSchema();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -225,8 +224,7 @@ class ClusterIT {
         String onB = tokenize(b.api(), sk, "4111111111111111");
 
         // 4. A restarts, rejoins and serves a token made on B (and its CVC)
-        logs.set(0, work.resolve("a-2.log"));
-        a = ServerProcess.start(work, httpA, logs.get(0), settings, flagsA);
+        a = ServerProcess.start(work, httpA, work.resolve("a-2.log"), settings, flagsA);
         nodes.set(0, a);
         awaitMembers(a.api(), 2);
         assertEquals(
@@ -242,10 +240,9 @@ class ClusterIT {
 
     private ServerProcess launch(int port, String name, Map<String, String> settings, String[] f)
             throws Exception {
-        Path log = work.resolve(name + ".log");
-        ServerProcess p = ServerProcess.launch(work, port, log, settings, f);
+        ServerProcess p =
+                ServerProcess.launch(work, port, work.resolve(name + ".log"), settings, f);
         nodes.add(p);
-        logs.add(log);
         return p;
     }
 

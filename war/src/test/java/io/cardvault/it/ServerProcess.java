@@ -21,10 +21,12 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final Api api;
+    private final Path log;
 
-    private ServerProcess(Process process, Api api) {
+    private ServerProcess(Process process, Api api, Path log) {
         this.process = process;
         this.api = api;
+        this.log = log;
     }
 
     static ServerProcess start(
@@ -66,7 +68,8 @@ final class ServerProcess implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("CARDVAULT_"));
         pb.environment().put("CARDVAULT_PUBLIC_URL", "http://127.0.0.1:" + port);
         pb.environment().putAll(settings);
-        return new ServerProcess(pb.start(), new Api(URI.create("http://127.0.0.1:" + port + "/")));
+        return new ServerProcess(
+                pb.start(), new Api(URI.create("http://127.0.0.1:" + port + "/")), log);
     }
 
     void awaitReady(Path log) throws InterruptedException {
@@ -112,6 +115,11 @@ final class ServerProcess implements AutoCloseable {
 
     Api api() {
         return api;
+    }
+
+    /** The file its console output goes to. */
+    Path log() {
+        return log;
     }
 
     Process process() {
