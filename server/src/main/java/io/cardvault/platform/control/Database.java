@@ -97,6 +97,13 @@ public class Database {
                     "cardvault.db.url must be a jdbc:h2: or jdbc:postgresql: URL");
         }
         pool.setMaxConnections(maxConnections);
+        if (onDisk()) {
+            housekeeping =
+                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                            DaemonThreads.named("cardvault-h2-housekeeping"));
+            housekeeping.scheduleWithFixedDelay(
+                    this::housekeepQuietly, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
         pool.setLoginTimeout(10); // seconds to wait for a free connection, then 503
         migrate(pool);
         if (url.startsWith("jdbc:h2:")) {
@@ -128,10 +135,17 @@ public class Database {
     static String withDurability(String url) {
         String upper = url.toUpperCase(java.util.Locale.ROOT);
         String out = upper.contains("WRITE_DELAY") ? url : url + ";WRITE_DELAY=0";
+        // H2 keeps a superseded chunk this long before it reuses its space (default 45 s, on the
+        // assumption that the OS writes a file's pages out within that time); every write here is
+        // on the device within a second (awaitDurable, and the housekeeping's fsync), so 10 s
+        // keeps a margin while the file stays a fraction of the size under load
+        out = upper.contains("RETENTION_TIME") ? out : out + ";RETENTION_TIME=" + RETENTION_MS;
         // closed by close() below, not by H2's own JVM hook, which runs after the container has
         // stopped and logs a stack trace on every SIGTERM
         return upper.contains("DB_CLOSE_ON_EXIT") ? out : out + ";DB_CLOSE_ON_EXIT=FALSE";
     }
+
+    static final int RETENTION_MS = 10_000;
 
     private final java.util.concurrent.atomic.AtomicLong commits =
             new java.util.concurrent.atomic.AtomicLong();
@@ -166,6 +180,57 @@ public class Database {
                 gate.readLock().unlock();
             }
             synced = upTo;
+        }
+    }
+
+    private java.util.concurrent.ScheduledExecutorService housekeeping;
+    private boolean housekeepingFailed; // only the housekeeping thread touches these two
+    private long commitsAtLastHousekeeping;
+
+    /** A round that saw at most this many commits since the last one counts as idle. */
+    static final int IDLE_COMMITS = 5;
+
+    /**
+     * Once a second on the embedded database in a file: H2's chunk compaction, which its own
+     * background thread would do if cardvault opened it with a write delay ({@link
+     * EmbeddedStoreHousekeeping}), then an {@code fsync} of the file, so that nothing H2 wrote
+     * waits in the OS's cache for longer than that (the margin of {@link #RETENTION_MS}).
+     */
+    void housekeep() throws java.sql.SQLException, java.io.IOException {
+        gate.readLock().lock();
+        try {
+            long seen = commits.get();
+            // idle: at most a few commits since the last round (the key jobs' lease alone commits
+            // once a second); under load there are hundreds
+            boolean idle = seen - commitsAtLastHousekeeping <= IDLE_COMMITS;
+            try (java.sql.Connection c = pool.getConnection()) {
+                EmbeddedStoreHousekeeping.run(c, idle);
+            }
+            commitsAtLastHousekeeping = seen;
+            if (idle || commits.get() == seen) {
+                // while commits go on, the fsync of the next one covers what this round wrote
+                synchronized (syncLock) {
+                    long upTo = commits.get();
+                    syncChannel().force(false);
+                    synced = Math.max(synced, upTo);
+                }
+            }
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    private void housekeepQuietly() {
+        try {
+            housekeep();
+            housekeepingFailed = false;
+        } catch (java.sql.SQLException | java.io.IOException | RuntimeException e) {
+            if (!housekeepingFailed) { // once per failure streak, not once a second
+                LOG.warning(
+                        "embedded database housekeeping failed, retried every second: "
+                                + e.getClass().getName());
+            }
+            housekeepingFailed = true;
         }
     }
 
@@ -275,6 +340,14 @@ public class Database {
 
     @PreDestroy
     void close() {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+            try {
+                housekeeping.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         closeQuietly(syncChannel);
         if (pool != null) {
             pool.dispose();

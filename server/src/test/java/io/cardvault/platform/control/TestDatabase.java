@@ -19,6 +19,11 @@ public final class TestDatabase {
         demo.dataDir = dataDir.toString();
         demo.dbUrl = Optional.empty();
         demo.demo = "false";
+        return open(demo);
+    }
+
+    /** The database {@code demo} names (its data directory or its URL). */
+    public static TestDatabase open(DemoMode demo) {
         Database db = new Database();
         db.demoMode = demo;
         db.user = "sa";
