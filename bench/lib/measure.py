@@ -160,6 +160,7 @@ def run_wrk(script, url, clients, duration):
 # or --warmup-cap seconds (BENCH_WARMUP_CAP) have passed. Measured on this machine: a forward keeps
 # C2 busy for 4-5 minutes of load, and throughput rises by half over that time (900 -> 1,400/s).
 SETTLE_ROUND_S = 15
+DB_IDLE_SECONDS = 30
 SETTLED_PER_S = 5
 
 
@@ -341,6 +342,13 @@ def measure(a):
                     break
         memory["done"] = done
         memory["rss_kb"] = rss_kb(a.cv_pid)
+        # the embedded database file: right after the workload, and after 30 s without load (the
+        # housekeeping gives superseded chunks back and shrinks the file when idle)
+        db = os.path.join(work, "cv", "data", "cardvault.mv.db")
+        if os.path.exists(db):
+            memory["db_bytes"] = os.path.getsize(db)
+            time.sleep(DB_IDLE_SECONDS)
+            memory["db_bytes_idle"] = os.path.getsize(db)
         results["memory"] = memory
         log(f"memory workload: tokens {done['tokens']:,}, forwards {done['forward']:,}, "
             f"RSS {memory['rss_kb'] / 1024:,.0f} MB, errors {memory['errors']}")
@@ -802,6 +810,10 @@ def report(a):
           f"(16 clients; {mem['errors']} errors in the workload) | {mem['rss_kb'] / 1024:,.0f} MB | ≤ 512 MB | "
           f"{verdict(mem['rss_kb'] / 1024 <= 512 and full and mem['errors'] == 0)}"
           f"{'' if full else ' (workload cut short)'} |")
+        if mem.get("db_bytes"):
+            w(f"| embedded database file (`cardvault.mv.db`) right after that workload, then after "
+              f"{DB_IDLE_SECONDS} s without load | {mem['db_bytes'] / 1e6:,.0f} MB, then "
+              f"{mem['db_bytes_idle'] / 1e6:,.0f} MB | — | |")
     else:
         n_req = sum(r["requests"] for r in runs) + sum(p["requests"] for p in res["profile_runs"].values())
         w(f"| RSS with `{jvm_opts}` after this run's load ({n_req:,} requests in all; memory workload skipped "

@@ -32,6 +32,9 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * database, so no commit could proceed while the device flushes, and a group never grew past two or
  * three commits. PostgreSQL flushes its WAL at commit itself ({@code synchronous_commit=on}).
  * Tokenizations also share the commit itself ({@link Jdbc#inSharedTransaction}).
+ *
+ * <p>Disk: {@code WRITE_DELAY=0} also stops H2's background thread, which frees the space of
+ * superseded pages; {@link #housekeep} does that work instead, once a second.
  */
 @ApplicationScoped
 public class Database {
