@@ -196,8 +196,9 @@ public class Database {
     /**
      * Once a second on the embedded database in a file: H2's chunk compaction, which its own
      * background thread would do if cardvault opened it with a write delay ({@link
-     * EmbeddedStoreHousekeeping}), then an {@code fsync} of the file, so that nothing H2 wrote
-     * waits in the OS's cache for longer than that (the margin of {@link #RETENTION_MS}).
+     * EmbeddedStoreHousekeeping}), then an {@code fsync} of the file unless a commit came meanwhile
+     * (the next commit's own {@code fsync} covers the round's writes), so that nothing H2 wrote
+     * waits in the OS's cache for much longer than a second (the margin of {@link #RETENTION_MS}).
      */
     void housekeep() throws java.sql.SQLException, java.io.IOException {
         gate.readLock().lock();

@@ -33,24 +33,24 @@ final class EmbeddedStoreHousekeeping {
     /** At most this much is rewritten per round when idle. */
     static final int IDLE_WRITE_LIMIT_BYTES = 16 << 20;
 
-    private EmbeddedStoreHousekeeping() {}
-
     /** The file is shrunk, when idle, once less than this share of it is in use. */
     static final int SHRINK_BELOW_FILL_RATE = 50;
 
     /** At most this much is moved per idle round to shrink the file. */
     static final long MOVE_LIMIT_BYTES = 16L << 20;
 
+    private EmbeddedStoreHousekeeping() {}
+
     /**
      * One round of what H2's background thread does: rewrites the live pages of the sparsest chunks
-     * (up to {@link #WRITE_LIMIT_BYTES}) if the store's chunks are less than {@link
-     * #TARGET_FILL_RATE} % live, commits them, and frees the chunks that are dead and older than
-     * the retention time, whose space the next commits reuse. When {@code idle} (hardly a commit
-     * since the last round) and most of the file is free, it also moves chunks (up to {@link
-     * #MOVE_LIMIT_BYTES}) to the front and truncates the file; H2 syncs the file before it
-     * overwrites or truncates anything there. Everything runs under H2's own store lock, as its
-     * background thread would. ({@code MVStore.compactFile} is not used: it sets the retention time
-     * to 0 for good.)
+     * (up to {@link #WRITE_LIMIT_BYTES}, {@link #IDLE_WRITE_LIMIT_BYTES} when idle) if the store's
+     * chunks are less than {@link #TARGET_FILL_RATE} % live, commits them, and frees the chunks
+     * that are dead and older than the retention time, whose space the next commits reuse. When
+     * {@code idle} (hardly a commit since the last round) and most of the file is free, it also
+     * moves chunks (up to {@link #MOVE_LIMIT_BYTES}) to the front and truncates the file; H2 syncs
+     * the file before it overwrites or truncates anything there. Everything runs under H2's own
+     * store lock, as its background thread would. ({@code MVStore.compactFile} is not used: it sets
+     * the retention time to 0 for good.)
      */
     static void run(Connection c, boolean idle) throws SQLException {
         MVStore store = mvStore(c);
