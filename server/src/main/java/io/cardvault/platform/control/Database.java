@@ -171,18 +171,31 @@ public class Database {
             if (synced >= mine) {
                 return;
             }
+            try {
+                syncFile();
+            } catch (java.io.IOException e) {
+                throw new DataAccessException("sync", new java.sql.SQLException(e));
+            }
+        }
+    }
+
+    /**
+     * One {@code fsync} of the database file, covering every commit counted before it began. Takes
+     * {@code syncLock}, then the gate shared: always in that order, or a {@link
+     * #rewriteEmbeddedFiles} waiting for the gate could deadlock the two callers.
+     */
+    private void syncFile() throws java.io.IOException {
+        synchronized (syncLock) {
             long upTo = commits.get();
             gate.readLock().lock();
             try {
                 // H2 has written every commit to the file before the commit returned
                 // (WRITE_DELAY=0); fsync applies to the file, whichever descriptor wrote it
                 syncChannel().force(false);
-            } catch (java.io.IOException e) {
-                throw new DataAccessException("sync", new java.sql.SQLException(e));
             } finally {
                 gate.readLock().unlock();
             }
-            synced = upTo;
+            synced = Math.max(synced, upTo);
         }
     }
 
@@ -201,26 +214,20 @@ public class Database {
      * waits in the OS's cache for much longer than a second (the margin of {@link #RETENTION_MS}).
      */
     void housekeep() throws java.sql.SQLException, java.io.IOException {
+        long seen = commits.get();
+        // idle: at most a few commits since the last round (the key jobs' lease alone commits
+        // once a second); under load there are hundreds
+        boolean idle = seen - commitsAtLastHousekeeping <= IDLE_COMMITS;
         gate.readLock().lock();
-        try {
-            long seen = commits.get();
-            // idle: at most a few commits since the last round (the key jobs' lease alone commits
-            // once a second); under load there are hundreds
-            boolean idle = seen - commitsAtLastHousekeeping <= IDLE_COMMITS;
-            try (java.sql.Connection c = pool.getConnection()) {
-                EmbeddedStoreHousekeeping.run(c, idle);
-            }
-            commitsAtLastHousekeeping = seen;
-            if (idle || commits.get() == seen) {
-                // while commits go on, the fsync of the next one covers what this round wrote
-                synchronized (syncLock) {
-                    long upTo = commits.get();
-                    syncChannel().force(false);
-                    synced = Math.max(synced, upTo);
-                }
-            }
+        try (java.sql.Connection c = pool.getConnection()) {
+            EmbeddedStoreHousekeeping.run(c, idle);
         } finally {
             gate.readLock().unlock();
+        }
+        commitsAtLastHousekeeping = seen;
+        if (idle || commits.get() == seen) {
+            // while commits go on, the fsync of the next one covers what this round wrote
+            syncFile();
         }
     }
 

@@ -31,7 +31,11 @@ class EmbeddedStoreHousekeepingTest {
     @Test
     void theScheduledHousekeepingGivesTheSpaceOfSupersededChunksBack() throws Exception {
         // retention 0: superseded chunks may be reused at once, so the test need not wait 10 s
-        TestDatabase t = open("jdbc:h2:file:" + dir.resolve("cardvault") + ";RETENTION_TIME=0");
+        TestDatabase t =
+                TestDatabase.open(
+                        dir,
+                        Optional.of(
+                                "jdbc:h2:file:" + dir.resolve("cardvault") + ";RETENTION_TIME=0"));
         try {
             t.jdbc.update("create table scratch (id varchar(36) primary key, v varchar(400))");
             String value = "v".repeat(300);
@@ -79,13 +83,5 @@ class EmbeddedStoreHousekeepingTest {
         try (java.sql.Connection c = t.database.dataSource().getConnection()) {
             return EmbeddedStoreHousekeeping.chunksFillRate(c);
         }
-    }
-
-    private TestDatabase open(String url) {
-        DemoMode demo = new DemoMode();
-        demo.dataDir = dir.toString();
-        demo.dbUrl = Optional.of(url);
-        demo.demo = "false";
-        return TestDatabase.open(demo);
     }
 }

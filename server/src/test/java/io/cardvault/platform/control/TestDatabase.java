@@ -15,15 +15,15 @@ public final class TestDatabase {
     }
 
     public static TestDatabase open(Path dataDir) {
-        DemoMode demo = new DemoMode();
-        demo.dataDir = dataDir.toString();
-        demo.dbUrl = Optional.empty();
-        demo.demo = "false";
-        return open(demo);
+        return open(dataDir, Optional.empty());
     }
 
-    /** The database {@code demo} names (its data directory or its URL). */
-    public static TestDatabase open(DemoMode demo) {
+    /** The database {@code url} names, or by default the H2 file under {@code dataDir}. */
+    public static TestDatabase open(Path dataDir, Optional<String> url) {
+        DemoMode demo = new DemoMode();
+        demo.dataDir = dataDir.toString();
+        demo.dbUrl = url;
+        demo.demo = "false";
         Database db = new Database();
         db.demoMode = demo;
         db.user = "sa";
