@@ -14,12 +14,12 @@ import org.glassfish.grizzly.filterchain.FilterChain;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 
 /**
- * Gives every HTTP listener of the running Payara Micro a filter chain with a {@link
- * StrayPercentFilter} just before Grizzly's {@link HttpServerFilter}. Called once by the bundle's
- * launcher after Payara Micro has booted. Payara's own types are reached by reflection (they are
- * not a compile dependency): {@code Globals} gives the service locator, its {@code GrizzlyService}
- * holds one proxy per network listener, each proxy its Grizzly listener, whose transport runs the
- * chain.
+ * Gives every HTTP listener of the running Payara Micro a filter chain with an {@link
+ * ArrivalTimeFilter} and a {@link StrayPercentFilter} just before Grizzly's {@link
+ * HttpServerFilter}. Called once by the bundle's launcher after Payara Micro has booted. Payara's
+ * own types are reached by reflection (they are not a compile dependency): {@code Globals} gives
+ * the service locator, its {@code GrizzlyService} holds one proxy per network listener, each proxy
+ * its Grizzly listener, whose transport runs the chain.
  */
 public final class EdgeFilters {
 
@@ -61,13 +61,13 @@ public final class EdgeFilters {
     }
 
     /**
-     * A new chain: the same filters, and the {@link StrayPercentFilter} just before the {@link
-     * HttpServerFilter}; empty if the chain has no such filter or has this one already. The running
-     * chain is never changed: a Grizzly chain keeps per-connection state in arrays sized to it and
-     * indexed by position, so a filter inserted into it would break every kept-alive connection
-     * (their next request failed with no answer). The transport hands each connection's next event
-     * to the new chain, which keeps its own per-connection state; work already running in the old
-     * chain finishes there.
+     * A new chain: the same filters, and the {@link ArrivalTimeFilter} and the {@link
+     * StrayPercentFilter} just before the {@link HttpServerFilter}; empty if the chain has no such
+     * filter or has this one already. The running chain is never changed: a Grizzly chain keeps
+     * per-connection state in arrays sized to it and indexed by position, so a filter inserted into
+     * it would break every kept-alive connection (their next request failed with no answer). The
+     * transport hands each connection's next event to the new chain, which keeps its own
+     * per-connection state; work already running in the old chain finishes there.
      */
     static Optional<FilterChain> withFilter(Processor<?> processor) {
         if (!(processor instanceof FilterChain chain)
@@ -80,6 +80,7 @@ public final class EdgeFilters {
         }
         List<Filter> filters = new ArrayList<>(chain);
         filters.add(server, new StrayPercentFilter());
+        filters.add(server, new ArrivalTimeFilter());
         return Optional.of(new DefaultFilterChain(filters));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cardvault.platform.boundary.RequestTimingFilter;
 import io.cardvault.platform.boundary.TransportSecurityFilter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
@@ -51,6 +52,15 @@ class StrayPercentFilterTest {
     }
 
     @Test
+    void arrival_stampedOncePerRequest_withTheNameTheApplicationReads() {
+        HttpRequestPacket r = request("/api/v1/tokens");
+        assertTrue(ArrivalTimeFilter.stamp(r, 1_000L));
+        assertFalse(ArrivalTimeFilter.stamp(r, 2_000L), "a later chunk of the body");
+        assertEquals(1_000L, r.getAttribute(ArrivalTimeFilter.ATTRIBUTE));
+        assertEquals(RequestTimingFilter.ARRIVAL_ATTRIBUTE, ArrivalTimeFilter.ATTRIBUTE);
+    }
+
+    @Test
     void withFilter_newChainWithTheFilterBeforeTheHttpServerFilter_runningChainUnchanged() {
         FilterChain running =
                 FilterChainBuilder.stateless()
@@ -62,9 +72,10 @@ class StrayPercentFilterTest {
                                         new DelayedExecutor(Executors.newSingleThreadExecutor())))
                         .build();
         FilterChain chain = EdgeFilters.withFilter(running).orElseThrow();
-        assertEquals(4, chain.size());
-        assertEquals(2, chain.indexOfType(StrayPercentFilter.class));
-        assertSame(running.get(2), chain.get(3));
+        assertEquals(5, chain.size());
+        assertEquals(2, chain.indexOfType(ArrivalTimeFilter.class));
+        assertEquals(3, chain.indexOfType(StrayPercentFilter.class));
+        assertSame(running.get(2), chain.get(4));
         assertEquals(3, running.size(), "the running chain is not touched");
         assertTrue(EdgeFilters.withFilter(chain).isEmpty(), "not twice");
         assertTrue(

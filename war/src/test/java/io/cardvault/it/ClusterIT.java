@@ -112,6 +112,9 @@ class ClusterIT {
         b.awaitReady(work.resolve("b-1.log"));
         awaitMembers(a.api(), 2);
         awaitMembers(b.api(), 2);
+        // the operator's gauge says the same (loopback is the default metrics network)
+        awaitGridMembersMetric(a.api(), 2);
+        awaitGridMembersMetric(b.api(), 2);
 
         String sandboxA = "http://127.0.0.1:" + httpA + "/sandbox/psp/v1/payments";
         String sandboxB = "http://127.0.0.1:" + httpB + "/sandbox/psp/v1/payments";
@@ -221,6 +224,7 @@ class ClusterIT {
         System.out.println(
                 "cluster: after A's kill -9, B lost " + lost + "/" + acknowledged.size());
         assertEquals(0, lost);
+        awaitGridMembersMetric(b.api(), 1); // B has noticed that it is alone
         String onB = tokenize(b.api(), sk, "4111111111111111");
 
         // 4. A restarts, rejoins and serves a token made on B (and its CVC)
@@ -264,6 +268,26 @@ class ClusterIT {
             Thread.sleep(500);
         }
         throw new AssertionError("grid never reached " + n + " members: " + last);
+    }
+
+    /** Waits (bounded) until the node's {@code cardvault_grid_members} gauge reads {@code n}. */
+    static void awaitGridMembersMetric(Api api, int n) throws InterruptedException {
+        java.util.regex.Pattern gauge =
+                java.util.regex.Pattern.compile(
+                        "(?m)^cardvault_grid_members(?:\\{[^}]*\\})? (\\S+)$");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        String last = "no reading";
+        while (Instant.now().isBefore(deadline)) {
+            Reply r = api.send("GET", "metrics", null, "Accept", "text/plain");
+            java.util.regex.Matcher m = gauge.matcher(r.body());
+            boolean found = m.find();
+            last = r.status() + (found ? " " + m.group() : " without the gauge");
+            if (r.status() == 200 && found && Double.parseDouble(m.group(1)) == n) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("cardvault_grid_members never read " + n + ": " + last);
     }
 
     /** Payara renders health data values as strings; accept numbers too. */

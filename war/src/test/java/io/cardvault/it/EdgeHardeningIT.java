@@ -404,6 +404,18 @@ class EdgeHardeningIT {
                         .matcher(text);
         assertTrue(count.find(), "the tokenization timer is in /metrics");
         assertTrue(Double.parseDouble(count.group(1)) >= 1, count.group());
+        // the rest of the operator's application set (docs/operations.md, "Metrics")
+        for (String gauge :
+                List.of(
+                        "cardvault_grid_members\\{[^}]*\\} 1(\\.0)?", // this node is alone
+                        "cardvault_db_connections_active\\{[^}]*\\} \\d+(\\.0)?",
+                        "cardvault_db_connections_max\\{[^}]*\\} [1-9]\\d*(\\.0)?",
+                        "cardvault_cvc_store_entries\\{[^}]*\\} \\d+(\\.0)?",
+                        "cardvault_ratelimit_rejections_total\\{[^}]*operation=\"tokenize\"[^}]*\\} \\S+")) {
+            assertTrue(
+                    java.util.regex.Pattern.compile("(?m)^" + gauge + "$").matcher(text).find(),
+                    gauge + " in /metrics");
+        }
         assertFalse(text.contains("4111111111111111"), "no card number in /metrics");
         assertFalse(text.contains(sk), "no key in /metrics");
 

@@ -22,8 +22,9 @@ import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
- * The first filter of every request: starts its {@link RequestTiming} when it enters and finishes
- * it when the response is complete, so the request timers in {@code /metrics} (forwards,
+ * The first filter of every request: starts its {@link RequestTiming} when it enters (or, in the
+ * Payara Micro bundle, at the request's arrival stamp, {@link #ARRIVAL_ATTRIBUTE}) and finishes it
+ * when the response is complete, so the request timers in {@code /metrics} (forwards,
  * tokenizations) include the other filters, the body intake, JAX-RS and the writing of the answer,
  * and agree with what a client measures.
  *
@@ -42,6 +43,17 @@ public class RequestTimingFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(RequestTimingFilter.class.getName());
 
     static final String ATTRIBUTE = RequestTimingFilter.class.getName();
+
+    /**
+     * Set by the bundle's Grizzly filter ({@code io.cardvault.edge.ArrivalTimeFilter}) when the
+     * request's head has been parsed: a {@link Long} of {@link System#nanoTime()}. Where present
+     * the clock starts there, so the timers also hold the container's hand-over, mapping and
+     * valves; on a server without it (a plain WAR deployment) the clock starts at this filter.
+     */
+    public static final String ARRIVAL_ATTRIBUTE = "io.cardvault.edge.arrivedNanos";
+
+    /** An arrival older than this is not this request's (never expected): this filter's time. */
+    static final long MAX_ARRIVAL_AGE_NANOS = 60_000_000_000L;
 
     private final transient LongSupplier clock;
     private final transient RequestTiming.Timers timers;
@@ -70,7 +82,7 @@ public class RequestTimingFilter extends HttpFilter {
         boolean first = !(req.getAttribute(ATTRIBUTE) instanceof RequestTiming);
         RequestTiming timing;
         if (first) {
-            timing = new RequestTiming(clock.getAsLong(), timers);
+            timing = new RequestTiming(started(req.getAttribute(ARRIVAL_ATTRIBUTE)), timers);
             req.setAttribute(ATTRIBUTE, timing);
         } else {
             timing = (RequestTiming) req.getAttribute(ATTRIBUTE);
@@ -86,6 +98,18 @@ public class RequestTimingFilter extends HttpFilter {
             }
             // else: finished by the listener when the async cycle completes
         }
+    }
+
+    /** The request's arrival stamp if it has a plausible one, else now. */
+    private long started(Object arrival) {
+        long now = clock.getAsLong();
+        if (arrival instanceof Long arrived) {
+            long age = now - arrived;
+            if (age >= 0 && age < MAX_ARRIVAL_AGE_NANOS) {
+                return arrived;
+            }
+        }
+        return now;
     }
 
     /** Attaches the completion listener the moment the request goes asynchronous. */

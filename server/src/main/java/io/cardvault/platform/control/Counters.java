@@ -26,6 +26,12 @@ import org.eclipse.microprofile.metrics.annotation.RegistryType;
  */
 public final class Counters {
 
+    /**
+     * Requests refused by a limit, tagged {@code operation} ({@code tokenize}: the tokenization
+     * rate limits; {@code forward}: a tenant's concurrent forwards).
+     */
+    public static final String RATE_LIMIT_REJECTIONS = "cardvault_ratelimit_rejections_total";
+
     private static final Map<String, Runnable> COUNTERS = new ConcurrentHashMap<>();
     private static final Map<String, LongConsumer> TIMERS = new ConcurrentHashMap<>();
 

@@ -36,6 +36,23 @@ public class Grid {
                     @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
                     Object applicationStarted) {
         clustered();
+        Counters.gauge(MEMBERS_GAUGE, this::reachableMembers);
+    }
+
+    /** The gauge of the grid's size in {@code /metrics}: see {@link #reachableMembers()}. */
+    static final String MEMBERS_GAUGE = "cardvault_grid_members";
+
+    /**
+     * Members of the grid as this node sees them, for the gauge: 1 for a node that is alone, the
+     * members of its cluster (itself included), 0 when its grid member has stopped or cannot be
+     * asked. A value below the cluster's size is a node that has lost the others.
+     */
+    int reachableMembers() {
+        try {
+            return hazelcast == null ? 1 : hazelcast.running() ? hazelcast.members() : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     @PostConstruct

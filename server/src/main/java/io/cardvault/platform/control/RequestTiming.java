@@ -5,12 +5,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
 /**
- * The clock of one HTTP request, from the moment it enters the first filter until its response is
- * complete (after the last async dispatch for a body read without blocking). A feature says which
- * timer the request belongs to ({@link #measureAs}, usually through {@link
- * Counters#recordRequest}); the edge filter records it once, at completion, so that the latency in
- * {@code /metrics} covers what a client waits for inside the server: filters, body intake, JAX-RS,
- * the resource and the writing of the answer.
+ * The clock of one HTTP request, from the moment it reached the container (the bundle's Grizzly
+ * stamp, else its entry into the first filter) until its response is complete (after the last async
+ * dispatch for a body read without blocking). A feature says which timer the request belongs to
+ * ({@link #measureAs}, usually through {@link Counters#recordRequest}); the edge filter records it
+ * once, at completion, so that the latency in {@code /metrics} covers what a client waits for
+ * inside the server: filters, body intake, JAX-RS, the resource and the writing of the answer.
  *
  * <p>Tags are the feature's closed sets (status class, an allowed destination host): never card
  * data, token ids or keys.

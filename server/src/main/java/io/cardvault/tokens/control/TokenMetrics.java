@@ -16,7 +16,7 @@ import jakarta.interceptor.Interceptor;
 public class TokenMetrics {
 
     public static final String TOKENIZATIONS = "cardvault_tokenizations";
-    public static final String RATE_LIMITED = "cardvault_ratelimit_rejections_total";
+    public static final String RATE_LIMITED = Counters.RATE_LIMIT_REJECTIONS;
 
     @Inject CvcStore cvcStore;
 

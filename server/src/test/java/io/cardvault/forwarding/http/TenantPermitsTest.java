@@ -14,9 +14,13 @@ class TenantPermitsTest {
     private static final TenantId T1 = TenantId.random();
     private static final TenantId T2 = TenantId.random();
 
-    private static TenantPermits permits(int max) {
+    private final java.util.concurrent.atomic.AtomicInteger rejections =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    private TenantPermits permits(int max) {
         TenantPermits p = new TenantPermits();
         p.maxConcurrent = max;
+        p.rejected = rejections::incrementAndGet;
         return p;
     }
 
@@ -28,9 +32,11 @@ class TenantPermitsTest {
         ProblemException e = assertThrows(ProblemException.class, () -> p.acquire(T1));
         assertEquals(CommonProblem.RATE_LIMITED, e.type());
         assertEquals(1, e.retryAfter().orElseThrow().toSeconds(), "Retry-After");
+        assertEquals(1, rejections.get(), "counted in cardvault_ratelimit_rejections_total");
         a.close();
         assertDoesNotThrow(() -> p.acquire(T1).close());
         b.close();
+        assertEquals(1, rejections.get(), "a granted forward is not counted");
     }
 
     @Test

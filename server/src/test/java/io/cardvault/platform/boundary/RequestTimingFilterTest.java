@@ -160,4 +160,42 @@ class RequestTimingFilterTest {
                 recorded);
         assertTrue(RequestTiming.current().isEmpty());
     }
+
+    @Test
+    void doFilter_arrivalStampOfTheEdge_measuresFromTheArrival() throws Exception {
+        FakeRequest req = new FakeRequest();
+        req.attributes.put(RequestTimingFilter.ARRIVAL_ATTRIBUTE, now[0] - 120); // container's part
+        filter.doFilter(
+                req.proxy,
+                RESPONSE,
+                (rq, rs) -> {
+                    now[0] += 300;
+                    Counters.recordRequest("cardvault_tokenizations", now[0], "status", "2xx");
+                });
+        assertEquals(
+                List.of(new Recorded("cardvault_tokenizations", 420, List.of("status", "2xx"))),
+                recorded);
+    }
+
+    @Test
+    void doFilter_implausibleArrivalStamp_measuresFromTheFilter() throws Exception {
+        for (Object stamp :
+                new Object[] {
+                    now[0] + 5, // in the future
+                    now[0] - RequestTimingFilter.MAX_ARRIVAL_AGE_NANOS, // far too old
+                    "1000" // not the edge's type
+                }) {
+            FakeRequest req = new FakeRequest();
+            req.attributes.put(RequestTimingFilter.ARRIVAL_ATTRIBUTE, stamp);
+            filter.doFilter(
+                    req.proxy,
+                    RESPONSE,
+                    (rq, rs) -> {
+                        now[0] += 100;
+                        Counters.recordRequest("cardvault_tokenizations", now[0], "status", "2xx");
+                    });
+        }
+        assertEquals(3, recorded.size());
+        recorded.forEach(r -> assertEquals(100, r.nanos()));
+    }
 }
