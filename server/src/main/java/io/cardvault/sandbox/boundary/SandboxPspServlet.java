@@ -115,7 +115,10 @@ public class SandboxPspServlet extends HttpServlet {
             tooLarge(res);
             return;
         }
-        byte[] body = req.getInputStream().readNBytes(MAX_BODY + 1);
+        // sized by the declared length (checked above), not readNBytes' 8 KB first chunk
+        long declared = req.getContentLengthLong();
+        byte[] body =
+                req.getInputStream().readNBytes(declared >= 0 ? (int) declared + 1 : MAX_BODY + 1);
         if (body.length > MAX_BODY) {
             tooLarge(res);
             return;
@@ -177,6 +180,9 @@ public class SandboxPspServlet extends HttpServlet {
         res.setContentType("application/json");
         res.setCharacterEncoding("UTF-8");
         res.setHeader("Cache-Control", "no-store");
-        res.getWriter().write(json);
+        // bytes, not getWriter(): the container's writer allocates a char buffer per response
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        res.setContentLength(bytes.length);
+        res.getOutputStream().write(bytes);
     }
 }

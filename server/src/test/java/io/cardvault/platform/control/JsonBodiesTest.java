@@ -42,6 +42,67 @@ class JsonBodiesTest {
 
     // --- readLimited ---------------------------------------------------------------------------
 
+    /** A body handed out in reads of at most {@code chunk} bytes, saying {@code available}. */
+    private static InputStream chunked(byte[] body, int chunk, int available) {
+        return new InputStream() {
+            private int at;
+
+            @Override
+            public int read() {
+                return at < body.length ? body[at++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (at >= body.length) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(len, chunk), body.length - at);
+                System.arraycopy(body, at, b, off, n);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public int available() {
+                return available;
+            }
+        };
+    }
+
+    @Test
+    void readLimited_whateverTheStreamSaysItHolds_allBytesExactly() {
+        byte[] body = new byte[5000];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) ('a' + i % 26);
+        }
+        // no hint (grows from 1 KB), an exact hint, an understated one, an overstated one
+        for (int available : new int[] {0, 5000, 100, 1 << 30}) {
+            for (int chunk : new int[] {1, 700, 8192}) {
+                assertArrayEquals(
+                        body,
+                        JsonBodies.readLimited(chunked(body, chunk, available), 16 * 1024),
+                        "available " + available + ", reads of " + chunk);
+            }
+        }
+        assertArrayEquals(new byte[0], JsonBodies.readLimited(chunked(new byte[0], 1, 0), 0));
+    }
+
+    @Test
+    void readLimited_overLimitWithAnyHint_payloadTooLarge() {
+        byte[] body = new byte[4097];
+        for (int available : new int[] {0, 4096, 4097, Integer.MAX_VALUE}) {
+            ProblemException e =
+                    assertThrows(
+                            ProblemException.class,
+                            () -> JsonBodies.readLimited(chunked(body, 1000, available), 4096));
+            assertEquals(CommonProblem.PAYLOAD_TOO_LARGE, e.type());
+        }
+        assertThrows(
+                ProblemException.class,
+                () -> JsonBodies.readLimited(chunked(new byte[1], 1, 1), 0));
+    }
+
     @Test
     void readLimited_overLimit_payloadTooLarge() {
         byte[] body = new byte[16 * 1024 + 1];

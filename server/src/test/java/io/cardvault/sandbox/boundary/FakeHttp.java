@@ -5,8 +5,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -58,14 +56,17 @@ final class FakeHttp {
         int status = 200;
         String contentType;
         final Map<String, String> headers = new HashMap<>();
-        final StringWriter body = new StringWriter();
+
+        /** What the servlet wrote, as UTF-8 text ({@code body.toString()}). */
+        final Body body = new Body();
+
+        Integer contentLength;
 
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
         HttpServletResponse response() {
-            PrintWriter writer = new PrintWriter(body, true);
             return (HttpServletResponse)
                     Proxy.newProxyInstance(
                             FakeHttp.class.getClassLoader(),
@@ -79,8 +80,9 @@ final class FakeHttp {
                                             headers.put(
                                                     ((String) args[0]).toLowerCase(Locale.ROOT),
                                                     (String) args[1]);
-                                    case "getWriter" -> {
-                                        return writer;
+                                    case "setContentLength" -> contentLength = (Integer) args[0];
+                                    case "getOutputStream" -> {
+                                        return body;
                                     }
                                     case "toString" -> {
                                         return "FakeResponse";
@@ -89,6 +91,35 @@ final class FakeHttp {
                                 }
                                 return null;
                             });
+        }
+    }
+
+    /** The response body: a servlet output stream that keeps the bytes. */
+    static final class Body extends jakarta.servlet.ServletOutputStream {
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setWriteListener(jakarta.servlet.WriteListener listener) {
+            throw new UnsupportedOperationException();
+        }
+
+        int size() {
+            return bytes.size();
+        }
+
+        @Override
+        public String toString() {
+            return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
