@@ -64,6 +64,12 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
             return in.read(b, off, len);
         }
 
+        /** The rest of the body: exact, so readers can size their buffer by it. */
+        @Override
+        public int available() {
+            return in.available();
+        }
+
         @Override
         public boolean isFinished() {
             return in.available() == 0;
