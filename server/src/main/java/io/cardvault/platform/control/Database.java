@@ -254,7 +254,9 @@ public class Database {
         } catch (java.sql.SQLException | java.io.IOException | RuntimeException e) {
             if (!housekeepingFailed) { // once per failure streak, not every round
                 LOG.warning(
-                        "embedded database housekeeping failed, retried every 250 ms: "
+                        "embedded database housekeeping failed, retried every "
+                                + HOUSEKEEPING_MILLIS
+                                + " ms: "
                                 + e.getClass().getName());
             }
             housekeepingFailed = true;

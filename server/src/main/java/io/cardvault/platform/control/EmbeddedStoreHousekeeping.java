@@ -17,7 +17,8 @@ import org.h2.mvstore.RandomAccessStore;
  * with a write delay, and cardvault opens H2 with {@code WRITE_DELAY=0} so that a commit is in the
  * file before it is acknowledged. Without it the file grew by about 20 KB per tokenization and
  * never shrank (a random token id changes a random leaf page, which then pins a whole chunk): 5.8
- * GB after an afternoon of benchmarks. {@link Database} calls {@link #run} every 250 ms.
+ * GB after an afternoon of benchmarks. {@link Database} calls {@link #run} every {@value
+ * Database#HOUSEKEEPING_MILLIS} ms.
  */
 final class EmbeddedStoreHousekeeping {
 

@@ -19,11 +19,6 @@ public final class JsonBodies {
 
     public static final int MAX_DEPTH = 32;
 
-    private static ProblemException tooLarge(int maxBytes) {
-        return new ProblemException(
-                CommonProblem.PAYLOAD_TOO_LARGE, "the request body exceeds " + maxBytes + " bytes");
-    }
-
     private JsonBodies() {}
 
     /**
@@ -42,22 +37,20 @@ public final class JsonBodies {
             byte[] buf = new byte[(int) Math.min(cap, hint > 0 ? hint + 1L : 1024L)];
             int len = 0;
             while (true) {
-                if (len == buf.length) {
-                    if (len >= cap) {
-                        throw tooLarge(maxBytes);
-                    }
+                if (len == buf.length) { // len <= maxBytes < cap: room to grow
                     buf = Arrays.copyOf(buf, (int) Math.min(cap, Math.max(1024L, 2L * len)));
                 }
                 int n = in.read(buf, len, buf.length - len);
                 if (n < 0) {
-                    break;
+                    return len == buf.length ? buf : Arrays.copyOf(buf, len);
                 }
                 len += n;
+                if (len > maxBytes) {
+                    throw new ProblemException(
+                            CommonProblem.PAYLOAD_TOO_LARGE,
+                            "the request body exceeds " + maxBytes + " bytes");
+                }
             }
-            if (len > maxBytes) {
-                throw tooLarge(maxBytes);
-            }
-            return len == buf.length ? buf : Arrays.copyOf(buf, len);
         } catch (IOException e) {
             throw new ProblemException(
                     CommonProblem.MALFORMED_REQUEST, "the request body could not be read");

@@ -2,9 +2,12 @@ package io.cardvault.sandbox.boundary;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -95,8 +98,8 @@ final class FakeHttp {
     }
 
     /** The response body: a servlet output stream that keeps the bytes. */
-    static final class Body extends jakarta.servlet.ServletOutputStream {
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    static final class Body extends ServletOutputStream {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         @Override
         public void write(int b) {
@@ -109,7 +112,7 @@ final class FakeHttp {
         }
 
         @Override
-        public void setWriteListener(jakarta.servlet.WriteListener listener) {
+        public void setWriteListener(WriteListener listener) {
             throw new UnsupportedOperationException();
         }
 
@@ -119,7 +122,7 @@ final class FakeHttp {
 
         @Override
         public String toString() {
-            return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+            return bytes.toString(StandardCharsets.UTF_8);
         }
     }
 

@@ -74,8 +74,7 @@ class SandboxPspServletTest {
     }
 
     private static JsonObject parse(FakeHttp.Recorded r) {
-        org.junit.jupiter.api.Assertions.assertEquals(
-                r.body.size(), r.contentLength, "Content-Length is the body's bytes");
+        assertEquals(r.body.size(), r.contentLength, "Content-Length is the body's bytes");
         return Json.createReader(new StringReader(r.body.toString())).readObject();
     }
 
