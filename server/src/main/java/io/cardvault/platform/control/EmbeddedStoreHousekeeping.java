@@ -31,11 +31,19 @@ final class EmbeddedStoreHousekeeping {
      */
     static final int WRITE_LIMIT_BYTES = 1 << 20;
 
+    /**
+     * Chunks are rewritten while less than this share of their bytes is live, when idle: denser
+     * than under load, so that the file comes close to the live data once the load stops (with
+     * {@link #TARGET_FILL_RATE} alone a store whose chunks ended just above half live kept a file
+     * two to three times its data).
+     */
+    static final int IDLE_TARGET_FILL_RATE = 80;
+
     /** At most this much is rewritten per round when idle. */
     static final int IDLE_WRITE_LIMIT_BYTES = 16 << 20;
 
     /** The file is shrunk, when idle, once less than this share of it is in use. */
-    static final int SHRINK_BELOW_FILL_RATE = 50;
+    static final int SHRINK_BELOW_FILL_RATE = IDLE_TARGET_FILL_RATE;
 
     /** At most this much is moved per idle round to shrink the file. */
     static final long MOVE_LIMIT_BYTES = 16L << 20;
@@ -45,18 +53,23 @@ final class EmbeddedStoreHousekeeping {
     /**
      * One round of what H2's background thread does: rewrites the live pages of the sparsest chunks
      * (up to {@link #WRITE_LIMIT_BYTES}, {@link #IDLE_WRITE_LIMIT_BYTES} when idle) if the store's
-     * chunks are less than {@link #TARGET_FILL_RATE} % live, commits them, and frees the chunks
-     * that are dead and older than the retention time, whose space the next commits reuse. When
-     * {@code idle} (hardly a commit since the last round) and most of the file is free, it also
-     * moves chunks (up to {@link #MOVE_LIMIT_BYTES}) to the front and truncates the file; H2 syncs
-     * the file before it overwrites or truncates anything there. Everything runs under H2's own
-     * store lock, as its background thread would. ({@code MVStore.compactFile} is not used: it sets
-     * the retention time to 0 for good.)
+     * chunks are less than {@link #TARGET_FILL_RATE} % live ({@link #IDLE_TARGET_FILL_RATE} when
+     * idle), commits them, and frees the chunks that are dead and older than the retention time,
+     * whose space the next commits reuse. When {@code idle} (hardly a commit since the last round)
+     * and less than {@link #SHRINK_BELOW_FILL_RATE} % of the file is in use, it also moves chunks
+     * (up to {@link #MOVE_LIMIT_BYTES}) to the front and truncates the file; H2 syncs the file
+     * before it overwrites or truncates anything there. Everything runs under H2's own store lock,
+     * as its background thread would. ({@code MVStore.compactFile} is not used: it sets the
+     * retention time to 0 for good.)
      */
     static void run(Connection c, boolean idle) throws SQLException {
         MVStore store = mvStore(c);
         FileStore<?> file = store.getFileStore();
-        if (file.compact(TARGET_FILL_RATE, idle ? IDLE_WRITE_LIMIT_BYTES : WRITE_LIMIT_BYTES)) {
+        boolean rewritten =
+                idle
+                        ? file.compact(IDLE_TARGET_FILL_RATE, IDLE_WRITE_LIMIT_BYTES)
+                        : file.compact(TARGET_FILL_RATE, WRITE_LIMIT_BYTES);
+        if (rewritten) {
             store.tryCommit(); // the rewritten pages go to a new chunk like any commit
         }
         store.executeFilestoreOperation(file::dropUnusedChunks);

@@ -48,12 +48,17 @@ class EmbeddedStoreHousekeepingTest {
             Path file = dir.resolve("cardvault.mv.db");
             long grown = Files.size(file);
             int sparse = chunksFillRate(t);
-            // no call from the test: the housekeeping thread runs once a second by itself
+            // no call from the test: the housekeeping thread runs by itself, and with no commits
+            // coming its rounds are idle ones, which rewrite chunks to IDLE_TARGET_FILL_RATE and
+            // shrink the file (a load ending with chunks just above TARGET_FILL_RATE live made
+            // the earlier version of this test flaky: nothing below the load's target, nothing
+            // done, a file of twice to three times the data)
             long deadline = System.nanoTime() + 20_000_000_000L;
             long now = grown;
             int dense = sparse;
             while (System.nanoTime() < deadline
-                    && (now > grown / 2 || dense < EmbeddedStoreHousekeeping.TARGET_FILL_RATE)) {
+                    && (now > grown / 2
+                            || dense < EmbeddedStoreHousekeeping.IDLE_TARGET_FILL_RATE)) {
                 Thread.sleep(250);
                 now = Files.size(file);
                 dense = chunksFillRate(t);
@@ -68,7 +73,7 @@ class EmbeddedStoreHousekeepingTest {
                             + " -> "
                             + dense
                             + " %";
-            assertTrue(dense >= EmbeddedStoreHousekeeping.TARGET_FILL_RATE, seen);
+            assertTrue(dense >= EmbeddedStoreHousekeeping.IDLE_TARGET_FILL_RATE, seen);
             assertTrue(now <= grown / 2, seen);
             assertEquals(
                     3_000,
