@@ -161,6 +161,9 @@ def run_wrk(script, url, clients, duration):
 # C2 busy for 4-5 minutes of load, and throughput rises by half over that time (900 -> 1,400/s).
 SETTLE_ROUND_S = 15
 DB_IDLE_SECONDS = 30
+DB_POLL_SECONDS = 5
+DB_SETTLED_POLLS = 3
+DB_SETTLE_CAP_SECONDS = 210
 SETTLED_PER_S = 5
 
 
@@ -342,13 +345,26 @@ def measure(a):
                     break
         memory["done"] = done
         memory["rss_kb"] = rss_kb(a.cv_pid)
-        # the embedded database file: right after the workload, and after 30 s without load (the
-        # housekeeping gives superseded chunks back and shrinks the file when idle)
+        # the embedded database file: right after the workload, after 30 s without load (the
+        # housekeeping gives superseded chunks back and shrinks the file when idle), and once it has
+        # stopped changing (the same size for DB_SETTLED_POLLS polls DB_POLL_SECONDS apart, at most
+        # DB_SETTLE_CAP_SECONDS)
         db = os.path.join(work, "cv", "data", "cardvault.mv.db")
         if os.path.exists(db):
             memory["db_bytes"] = os.path.getsize(db)
             time.sleep(DB_IDLE_SECONDS)
             memory["db_bytes_idle"] = os.path.getsize(db)
+            waited, same, last = DB_IDLE_SECONDS, 0, memory["db_bytes_idle"]
+            while waited < DB_SETTLE_CAP_SECONDS and same < DB_SETTLED_POLLS:
+                time.sleep(DB_POLL_SECONDS)
+                waited += DB_POLL_SECONDS
+                size = os.path.getsize(db)
+                same = same + 1 if size == last else 0
+                last = size
+            memory["db_bytes_settled"] = last
+            memory["db_settled_s"] = waited if same >= DB_SETTLED_POLLS else None
+            log(f"embedded database file: {memory['db_bytes'] / 1e6:,.0f} MB after the workload, "
+                f"{memory['db_bytes_idle'] / 1e6:,.0f} MB after {DB_IDLE_SECONDS} s, {last / 1e6:,.0f} MB after {waited} s")
         results["memory"] = memory
         log(f"memory workload: tokens {done['tokens']:,}, forwards {done['forward']:,}, "
             f"RSS {memory['rss_kb'] / 1024:,.0f} MB, errors {memory['errors']}")
@@ -814,6 +830,11 @@ def report(a):
             w(f"| embedded database file (`cardvault.mv.db`) right after that workload, then after "
               f"{DB_IDLE_SECONDS} s without load | {mem['db_bytes'] / 1e6:,.0f} MB, then "
               f"{mem['db_bytes_idle'] / 1e6:,.0f} MB | — | |")
+            if "db_bytes_settled" in mem:
+                settled = (f"settled after {mem['db_settled_s']} s (the same size for {DB_SETTLED_POLLS} polls "
+                           f"{DB_POLL_SECONDS} s apart)" if mem.get("db_settled_s")
+                           else f"still changing after {DB_SETTLE_CAP_SECONDS} s, size then")
+                w(f"| embedded database file once idle, {settled} | {mem['db_bytes_settled'] / 1e6:,.0f} MB | — | |")
     else:
         n_req = sum(r["requests"] for r in runs) + sum(p["requests"] for p in res["profile_runs"].values())
         w(f"| RSS with `{jvm_opts}` after this run's load ({n_req:,} requests in all; memory workload skipped "
