@@ -2,8 +2,10 @@ package io.cardvault.platform.control;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
@@ -53,21 +55,28 @@ final class EmbeddedStoreHousekeeping {
     /**
      * One round of what H2's background thread does: rewrites the live pages of the sparsest chunks
      * (up to {@link #WRITE_LIMIT_BYTES}, {@link #IDLE_WRITE_LIMIT_BYTES} when idle) if the store's
-     * chunks are less than {@link #TARGET_FILL_RATE} % live ({@link #IDLE_TARGET_FILL_RATE} when
-     * idle), commits them, and frees the chunks that are dead and older than the retention time,
-     * whose space the next commits reuse. When {@code idle} (hardly a commit since the last round)
-     * and less than {@link #SHRINK_BELOW_FILL_RATE} % of the file is in use, it also moves chunks
-     * (up to {@link #MOVE_LIMIT_BYTES}) to the front and truncates the file; H2 syncs the file
-     * before it overwrites or truncates anything there. Everything runs under H2's own store lock,
-     * as its background thread would. ({@code MVStore.compactFile} is not used: it sets the
-     * retention time to 0 for good.)
+     * chunks are less than {@link #TARGET_FILL_RATE} % live (when idle: if the chunks that still
+     * hold live pages are less than {@link #IDLE_TARGET_FILL_RATE} % live, {@link
+     * #liveChunksFillRate}), commits them, and frees the chunks that are dead and older than the
+     * retention time, whose space the next commits reuse. When {@code idle} (hardly a commit since
+     * the last round) and less than {@link #SHRINK_BELOW_FILL_RATE} % of the file is in use, it
+     * also moves chunks (up to {@link #MOVE_LIMIT_BYTES}) to the front and truncates the file; H2
+     * syncs the file before it overwrites or truncates anything there. Everything runs under H2's
+     * own store lock, as its background thread would. ({@code MVStore.compactFile} is not used: it
+     * sets the retention time to 0 for good.)
+     *
+     * @return whether the round rewrote chunks
      */
-    static void run(Connection c, boolean idle) throws SQLException {
+    static boolean run(Connection c, boolean idle) throws SQLException {
         MVStore store = mvStore(c);
         FileStore<?> file = store.getFileStore();
+        // when idle, H2's own measure first (cheap, and never above the live chunks' one); under
+        // load H2's measure alone, as tuned (1 MB a round), without reading the layout each round
         boolean rewritten =
                 idle
-                        ? file.compact(IDLE_TARGET_FILL_RATE, IDLE_WRITE_LIMIT_BYTES)
+                        ? file.getChunksFillRate() < IDLE_TARGET_FILL_RATE
+                                && liveChunksFillRate(file) < IDLE_TARGET_FILL_RATE
+                                && file.compact(IDLE_TARGET_FILL_RATE, IDLE_WRITE_LIMIT_BYTES)
                         : file.compact(TARGET_FILL_RATE, WRITE_LIMIT_BYTES);
         if (rewritten) {
             store.tryCommit(); // the rewritten pages go to a new chunk like any commit
@@ -78,6 +87,46 @@ final class EmbeddedStoreHousekeeping {
                 && file instanceof RandomAccessStore chunks) {
             chunks.compactMoveChunks(101, MOVE_LIMIT_BYTES, store);
         }
+        return rewritten;
+    }
+
+    /**
+     * Percentage of live bytes in the chunks that still hold at least one live page (100: nothing
+     * to rewrite), from the chunks' metadata in the store's layout map.
+     *
+     * <p>H2's own measure ({@link FileStore#getChunksFillRate()}, which {@link FileStore#compact}
+     * checks) also counts the chunks that have no live page left and wait out the retention time
+     * before they are freed. After a round had rewritten 16 MB, the old copies kept that measure
+     * low for the next 10 s, so every idle round rewrote another 16 MB of chunks that were dense
+     * already, leaving more dead copies: with one commit a second (the key jobs' lease) the idle
+     * rounds never ended. A server left idle after a load rewrote chunks for good, 20 % of a core
+     * and several MB of short-lived pages per young collection (docs/performance.md, profile
+     * notes).
+     */
+    static int liveChunksFillRate(FileStore<?> file) {
+        long max = 0;
+        long live = 0;
+        for (Map.Entry<String, String> e : file.getLayoutMap().entrySet()) {
+            if (!e.getKey().startsWith("chunk.")) {
+                continue; // the maps' roots
+            }
+            Map<String, String> chunk = DataUtils.parseMap(e.getValue());
+            String size = chunk.get("max");
+            String livePages = chunk.get("livePages"); // absent: every page is live
+            if (size == null || livePages != null && DataUtils.parseHexLong(livePages) == 0) {
+                continue;
+            }
+            long chunkMax = DataUtils.parseHexLong(size);
+            String liveMax = chunk.get("liveMax"); // absent: all of it is live
+            max += chunkMax;
+            live += liveMax == null ? chunkMax : DataUtils.parseHexLong(liveMax);
+        }
+        return max == 0 ? 100 : (int) (100 * live / max);
+    }
+
+    /** {@link #liveChunksFillRate(FileStore)} of the store behind {@code c}. */
+    static int liveChunksFillRate(Connection c) throws SQLException {
+        return liveChunksFillRate(mvStore(c).getFileStore());
     }
 
     /** Percentage of live bytes in the store's chunks (100: nothing to reclaim). */
