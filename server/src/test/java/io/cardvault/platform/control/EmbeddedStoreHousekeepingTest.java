@@ -126,9 +126,8 @@ class EmbeddedStoreHousekeepingTest {
             }
             int live = EmbeddedStoreHousekeeping.liveChunksFillRate(c);
             String seen = "rounds (R: rewrote) " + rounds + ", live chunks " + live + " % live";
-            // measured: 6-8 rounds rewrote, all in the first 3 s; before the fix 24, until the 7th
-            // s
-            // (a larger store never stopped)
+            // measured: 6-8 rounds rewrote, all in the first 3 s; before the fix 24 rounds, until
+            // the 7th second (and a larger store never stopped)
             assertTrue(rewrites <= 12, seen);
             assertEquals(0, lateRewrites, seen);
             assertTrue(live >= EmbeddedStoreHousekeeping.IDLE_TARGET_FILL_RATE, seen);
