@@ -15,6 +15,7 @@ import platform
 import re
 import statistics
 import subprocess
+import threading
 import sys
 import time
 import urllib.request
@@ -165,6 +166,7 @@ DB_POLL_SECONDS = 5
 DB_SETTLED_POLLS = 3
 DB_SETTLE_CAP_SECONDS = 210
 SETTLED_PER_S = 5
+PROFILE_MIN_S = 20  # each JFR-profiled run, at least
 
 
 def settle_jit(a, scripts, targets, variants, cap_s):
@@ -188,6 +190,23 @@ def settle_jit(a, scripts, targets, variants, cap_s):
     return {"settled": quiet >= 2, "seconds": spent, "rounds": rounds,
             "round_s": SETTLE_ROUND_S * len(variants),
             "threshold": SETTLED_PER_S * SETTLE_ROUND_S * len(variants)}
+
+
+def prime_jfr(a):
+    """A throw-away JFR recording. A JVM's first recording instruments the JDK's socket and file
+    classes, and that redefinition throws away the compiled code: started on a warm server, the
+    profiled forwards ran at 3-10 % of their rate for a minute or more (the interpreter, and C2
+    recompiling), so the recordings profiled that. Later recordings reuse the instrumented classes
+    (a second one costs no recompilation). The caller lets the JIT settle again before recording.
+    Not done before the measured runs: JFR's buffers and classes would count in target 6's RSS."""
+    jcmd = os.path.join(a.jdk_bin, "jcmd")
+    start = time.monotonic()
+    subprocess.run([jcmd, str(a.cv_pid), "JFR.start", "name=bench-primer", "settings=profile"],
+                   capture_output=True, text=True, timeout=60, check=True)
+    subprocess.run([jcmd, str(a.cv_pid), "JFR.stop", "name=bench-primer"],
+                   capture_output=True, text=True, timeout=60, check=True)
+    log(f"JFR primer recording started and stopped ({time.monotonic() - start:.1f} s)")
+    return {"seconds": round(time.monotonic() - start, 1)}
 
 
 def jit_compiles(jdk_bin, pid):
@@ -369,14 +388,21 @@ def measure(a):
         log(f"memory workload: tokens {done['tokens']:,}, forwards {done['forward']:,}, "
             f"RSS {memory['rss_kb'] / 1024:,.0f} MB, errors {memory['errors']}")
 
-    # JFR profiles of the 16-client forward and tokenize runs (separate runs, not in the table)
+    # JFR profiles of the 16-client forward and tokenize runs (separate runs, not in the table;
+    # longer than a measured run: JFR samples at most a few running threads every 10 ms), after a
+    # primer recording and the JIT's recompilation (see prime_jfr)
+    results["jfr_primer"] = prime_jfr(a)
+    results["jfr_primer"]["settle"] = settle_jit(a, scripts, targets, ("forward", "tokens"), a.warmup_cap)
+    log(f"JFR primer: the JIT {'settled' if results['jfr_primer']['settle']['settled'] else 'did not settle'} "
+        f"after {results['jfr_primer']['settle']['seconds']} s")
     jcmd = os.path.join(a.jdk_bin, "jcmd")
+    profile_s = results["profile_s"] = max(duration, PROFILE_MIN_S)
     for v in ("forward", "tokens"):
         jfr = os.path.join(work, f"{v}.jfr")
         subprocess.run([jcmd, str(a.cv_pid), "JFR.start", f"name=bench-{v}", "settings=profile",
                         f"filename={jfr}"], capture_output=True, text=True, timeout=60, check=True)
         try:
-            r = run_wrk(scripts[v], targets[v][0], 16, duration)
+            r = run_wrk(scripts[v], targets[v][0], 16, profile_s)
         finally:
             subprocess.run([jcmd, str(a.cv_pid), "JFR.stop", f"name=bench-{v}"],
                            capture_output=True, text=True, timeout=120)
@@ -472,94 +498,125 @@ CATEGORIES = [
 ]
 
 
-def frame_name(fr):
-    m = fr.get("method") or {}
-    t = m.get("type") or {}
-    cls = (t.get("name") or "?").replace("/", ".")
-    return f"{cls}.{m.get('name', '?')}"
+def jfr_events(jdk_bin, path, types, depth):
+    """`jfr print`'s text output, one event at a time: (type, fields, frames). Streamed: the JSON
+    form of a 20-s recording (16,000 park events with deep stacks) took 11 GB to load in Python."""
+    p = subprocess.Popen([os.path.join(jdk_bin, "jfr"), "print", "--stack-depth", str(depth),
+                          "--events", ",".join(types), path],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace")
+    killer = threading.Timer(600, p.kill)
+    killer.start()
+    try:
+        etype, fields, frames, in_stack = None, {}, [], False
+        for line in p.stdout:
+            s = line.rstrip("\n")
+            if etype is None:
+                m = re.match(r"^(jdk\.\w+) \{$", s)
+                if m:
+                    etype, fields, frames, in_stack = m.group(1), {}, [], False
+                continue
+            if in_stack:
+                t = s.strip()
+                if t == "]":
+                    in_stack = False
+                elif t and t != "...":
+                    frames.append(t.split("(", 1)[0])
+                continue
+            if s == "}":
+                yield etype, fields, frames
+                etype = None
+                continue
+            m = re.match(r"^  (\w+) = (.*)$", s)
+            if m:
+                if m.group(1) == "stackTrace" and m.group(2) == "[":
+                    in_stack = True
+                else:
+                    fields[m.group(1)] = m.group(2)
+        err = p.stderr.read()
+        if p.wait() != 0:
+            raise RuntimeError(err.strip()[:300] or f"jfr print exited with {p.returncode}")
+    finally:
+        killer.cancel()
+        if p.poll() is None:
+            p.kill()
 
 
-def stacks(events, etype):
-    for e in events:
-        if e.get("type") != etype:
-            continue
-        v = e.get("values", {})
-        st = v.get("stackTrace") or {}
-        frames = [frame_name(f) for f in (st.get("frames") or [])]
-        yield v, frames
+_UNITS = {"ns": 1e-6, "us": 1e-3, "µs": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3, "h": 3600e3}
 
 
-def duration_ms(v):
-    d = v.get("duration")
-    if isinstance(d, str):  # ISO-8601, e.g. PT0.012S
-        m = re.match(r"PT(?:(\d+)M)?([\d.]+)S", d)
-        if m:
-            return (int(m.group(1) or 0) * 60 + float(m.group(2))) * 1000
-    if isinstance(d, (int, float)):
-        return d / 1e6
-    return 0.0
+def duration_ms(text):
+    """`jfr print`'s durations: "850 ns", "10.9 ms", "1 m 0 s"."""
+    parts = re.findall(r"([\d.]+) (ns|us|µs|ms|s|m|h)\b", text or "")
+    return sum(float(n) * _UNITS[u] for n, u in parts)
+
+
+def bytes_of(text):
+    m = re.match(r"^([\d.]+) (bytes|byte|kB|MB|GB)", text or "")
+    if not m:
+        return 0.0
+    return float(m.group(1)) * {"byte": 1, "bytes": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9}[m.group(2)]
+
+
+def class_of(text):
+    """`char[] (classLoader = bootstrap)` -> `char[]`."""
+    return (text or "?").split(" (", 1)[0]
 
 
 def analyse_jfr(jdk_bin, path):
-    jfr = os.path.join(jdk_bin, "jfr")
-    p = subprocess.run([jfr, "print", "--json", "--stack-depth", "96", "--events",
-                        "jdk.ExecutionSample,jdk.ObjectAllocationSample,jdk.JavaMonitorEnter,jdk.ThreadPark,"
-                        "jdk.FileForce,jdk.GarbageCollection", path],
-                       capture_output=True, text=True, timeout=300)
-    if p.returncode != 0:
-        return {"error": p.stderr.strip()[:300]}
-    events = json.loads(p.stdout)["recording"]["events"]
-    out = {}
-    samples = list(stacks(events, "jdk.ExecutionSample"))
-    n = len(samples) or 1
-    out["samples"] = len(samples)
-    self_c = Counter(fr[0] for _, fr in samples if fr)
+    samples, self_c, cat, cv_incl, threads = 0, Counter(), Counter(), Counter(), Counter()
+    alloc, alloc_site = Counter(), Counter()
+    waits = defaultdict(lambda: [0, 0.0])
+    ff, gcs = [], []
+    try:
+        for etype, v, fr in jfr_events(jdk_bin, path, (
+                "jdk.ExecutionSample", "jdk.ObjectAllocationSample", "jdk.JavaMonitorEnter",
+                "jdk.ThreadPark", "jdk.FileForce", "jdk.GarbageCollection"), 96):
+            if etype == "jdk.ExecutionSample":
+                samples += 1
+                if fr:
+                    self_c[fr[0]] += 1
+                seen = set()
+                for name, rx in CATEGORIES:
+                    if any(re.search(rx, f) for f in fr):
+                        seen.add(name)
+                cat.update(seen)
+                cv_incl.update({f for f in fr if f.startswith("io.cardvault.")})
+                m = re.match(r'^"(.*)"', v.get("sampledThread") or "")
+                t = m.group(1) if m else "?"
+                threads[re.sub(r"[-(]?\d+\)?$", "", re.sub(r"\(\d+\)", "", t))] += 1
+            elif etype == "jdk.ObjectAllocationSample":
+                w = bytes_of(v.get("weight"))
+                alloc[class_of(v.get("objectClass"))] += w
+                site = next((f for f in fr if f.startswith("io.cardvault.")), None)
+                alloc_site[site or "(no cardvault frame)"] += w
+            elif etype in ("jdk.JavaMonitorEnter", "jdk.ThreadPark"):
+                cls = class_of(v.get("monitorClass" if etype == "jdk.JavaMonitorEnter" else "parkedClass"))
+                site = next((f for f in fr if f.startswith("io.cardvault.") or f.startswith("org.h2.")), None)
+                if site is None or "Executor" in site:
+                    continue
+                k = f"{etype.split('.')[-1]} {cls} at {site}"
+                waits[k][0] += 1
+                waits[k][1] += duration_ms(v.get("duration"))
+            elif etype == "jdk.FileForce":
+                ff.append(duration_ms(v.get("duration")))
+            elif etype == "jdk.GarbageCollection":
+                # the pauses, not the duration (a concurrent cycle's spans its whole marking)
+                gcs.append((duration_ms(v.get("sumOfPauses")), duration_ms(v.get("longestPause"))))
+    except (OSError, RuntimeError) as e:
+        return {"error": str(e)[:300]}
+    n = samples or 1
+    out = {"samples": samples}
     out["self_top"] = [(k, c * 100.0 / n) for k, c in self_c.most_common(15)]
-    cat = Counter()
-    cv_incl = Counter()
-    for _, fr in samples:
-        seen = set()
-        for name, rx in CATEGORIES:
-            if any(re.search(rx, f) for f in fr):
-                seen.add(name)
-        cat.update(seen)
-        cv_incl.update({f for f in fr if f.startswith("io.cardvault.")})
     out["categories"] = [(name, cat[name] * 100.0 / n) for name, _ in CATEGORIES]
     out["cardvault_inclusive"] = [(k, c * 100.0 / n) for k, c in cv_incl.most_common(20)]
-    threads = Counter()
-    for v, _ in samples:
-        t = (v.get("sampledThread") or {}).get("javaName") or "?"
-        threads[re.sub(r"[-(]?\d+\)?$", "", re.sub(r"\(\d+\)", "", t))] += 1
     out["threads"] = [(k, c * 100.0 / n) for k, c in threads.most_common(6)]
-
-    alloc = Counter()
-    alloc_site = Counter()
-    for v, fr in stacks(events, "jdk.ObjectAllocationSample"):
-        w = v.get("weight") or 0
-        cls = ((v.get("objectClass") or {}).get("name") or "?").replace("/", ".")
-        alloc[cls] += w
-        site = next((f for f in fr if f.startswith("io.cardvault.")), None)
-        alloc_site[site or "(no cardvault frame)"] += w
     total_alloc = sum(alloc.values()) or 1
     out["alloc_total_mb"] = total_alloc / 1e6
     out["alloc_classes"] = [(k, w * 100.0 / total_alloc) for k, w in alloc.most_common(8)]
     out["alloc_sites"] = [(k, w * 100.0 / total_alloc) for k, w in alloc_site.most_common(10)]
-
-    waits = defaultdict(lambda: [0, 0.0])
-    for etype, key in (("jdk.JavaMonitorEnter", "monitorClass"), ("jdk.ThreadPark", "parkedClass")):
-        for v, fr in stacks(events, etype):
-            cls = ((v.get(key) or {}).get("name") or "?").replace("/", ".")
-            site = next((f for f in fr if f.startswith("io.cardvault.") or f.startswith("org.h2.")), None)
-            if site is None or "Executor" in (site or ""):
-                continue
-            k = f"{etype.split('.')[-1]} {cls} at {site}"
-            waits[k][0] += 1
-            waits[k][1] += duration_ms(v)
     out["waits"] = sorted(((k, c, ms) for k, (c, ms) in waits.items()), key=lambda x: -x[2])[:8]
-    ff = [duration_ms(v) for v, _ in stacks(events, "jdk.FileForce")]
     out["file_force"] = (len(ff), sum(ff))
-    gcs = [duration_ms(v) for v, _ in stacks(events, "jdk.GarbageCollection")]
-    out["gc"] = (len(gcs), sum(gcs))
+    out["gc"] = (len(gcs), sum(p for p, _ in gcs), max((m for _, m in gcs), default=0.0))
     return out
 
 
@@ -876,7 +933,7 @@ def report(a):
                 waited = f.read().strip()
             w("")
             w(f"Measured once cardvault was idle again (below 10 % of a core over 3 s; reached after {waited} s, "
-              f"at most 180): the JFR recordings before it deoptimise code that C2 recompiles for a minute or more "
+              f"at most 180): the load and the JFR recordings before it can leave C2 compiling "
               f"on the cores Chromium needs.")
         if mt.get("disabled_features"):
             w("")
@@ -993,16 +1050,33 @@ def report(a):
     w("### JFR hot spots of this run")
     w("")
     w(f"Recorded with `jcmd <pid> JFR.start settings=profile` during an extra 16-client run of each "
-      f"variant ({res['duration_s']} s; not part of the tables above). Sampling sees threads running Java "
+      f"variant ({res.get('profile_s', res['duration_s'])} s; not part of the tables above). Sampling sees threads running Java "
       f"code only: time spent waiting for the database file, the socket or a lock shows up in the "
       f"waits table, not in the percentages.")
+    w("")
+    primer = res.get("jfr_primer") or {}
+    settle = primer.get("settle") or {}
+    if "round_s" in settle:
+        w(f"Before them, a throw-away recording, then the same alternating 16-client forward and tokenize "
+          f"rounds as after the warm-up until the JIT had settled again ({'settled' if settle.get('settled') else '**not settled**'} "
+          f"after {settle['seconds']} s; compilations per {settle['round_s']}-s round: "
+          f"{', '.join(str(n) for n in settle['rounds']) or 'none'}): a JVM's first recording instruments "
+          f"the JDK's socket and file classes, and that redefinition throws away the compiled code, so a "
+          f"first recording on the warm server would profile the interpreter and C2 at a fraction of the "
+          f"server's rate (see the profile notes). The rate while recording is shown against the table's "
+          f"16-client runs.")
+    else:
+        w("No primer recording before these: they profile a server that JFR's "
+          "instrumentation has just deoptimised, at a fraction of its rate (see the profile notes).")
     w("")
     for v in ("forward", "tokens"):
         pr = res["profile_runs"].get(v)
         if not pr:
             continue
         an = analyse_jfr(a.jdk_bin, os.path.join(work, pr["jfr"]))
-        w(f"#### {LABELS[v]} — {pr['rps']:,.0f} req/s while recording, {pr['requests']:,} requests")
+        table = [r["rps"] for r in runs if r["variant"] == v and r["clients"] == 16]
+        share = f" ({pr['rps'] / statistics.mean(table) * 100:.0f} % of the table's 16-client mean)" if table else ""
+        w(f"#### {LABELS[v]} — {pr['rps']:,.0f} req/s while recording{share}, {pr['requests']:,} requests")
         w("")
         if "error" in an:
             w(f"`jfr print` failed: {an['error']}")
@@ -1042,8 +1116,9 @@ def report(a):
                 w(f"| `{k}` | {c} | {ms:,.0f} ms |")
             w("")
         ffc, ffms = an["file_force"]
-        gcc, gcms = an["gc"]
-        w(f"fsync (`jdk.FileForce` ≥ threshold): {ffc} events, {ffms:,.0f} ms. GC: {gcc} collections, {gcms:,.0f} ms.")
+        gcc, gcms, gcmax = an["gc"]
+        w(f"fsync (`jdk.FileForce` ≥ threshold): {ffc} events, {ffms:,.0f} ms. GC: {gcc} collections, "
+          f"pauses {gcms:,.0f} ms in all, the longest {gcmax:,.0f} ms.")
         w("")
 
     w("## Other tools")
