@@ -409,7 +409,8 @@ class ForwardingIT {
         assertEquals("{\"received\":" + psp.last().body().length + ",\"id\":\"pay_1\"}", r.body());
         assertTrue(
                 r.header("content-type").startsWith("application/json"), r.header("content-type"));
-        assertNotNull(UUID.fromString(r.header("x-cardvault-forward-id")));
+        // a UUID v7 (time-ordered: the audit table's key, see docs/api.md)
+        assertEquals(7, UUID.fromString(r.header("x-cardvault-forward-id")).version());
         assertNull(r.header("x-cardvault-error"));
     }
 

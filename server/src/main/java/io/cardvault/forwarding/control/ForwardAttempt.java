@@ -34,7 +34,7 @@ public final class ForwardAttempt {
     private static final Pattern ABSOLUTE_URL =
             Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s]+(?:[/#]\\S*)?");
 
-    private final String forwardId = RequestIds.uniqueId();
+    private final String forwardId = RequestIds.timeOrderedId();
     private final long startedNanos = System.nanoTime();
     private final TenantId tenantId;
     private final ForwardRequest request;
