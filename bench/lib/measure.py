@@ -249,6 +249,51 @@ def rss_kb(pid):
 
 
 # ------------------------------------------------------------------------------------------------
+def _proc_ticks(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12]), int(fields[1])  # utime + stime, ppid
+    except (OSError, IndexError, ValueError):
+        return 0, -1
+
+
+def cpu_snapshot(roots):
+    """Machine-wide CPU ticks (busy, steal, all) and the ticks of this benchmark's own processes: the
+    process trees under `roots` (cardvault, nginx) and this script with its finished children (wrk)."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:9]]
+    user, nice, system, idle, iowait, irq, softirq, steal = v
+    ticks, children = {}, {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            t, ppid = _proc_ticks(int(d))
+            ticks[int(d)] = t
+            children.setdefault(ppid, []).append(int(d))
+    ours, todo, seen = 0, [r for r in roots if r], set()
+    todo.append(os.getpid())
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        ours += ticks.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    t = os.times()
+    ours += round((t.children_user + t.children_system) * os.sysconf("SC_CLK_TCK"))  # wrk, once reaped
+    return {"busy": user + nice + system + irq + softirq, "steal": steal, "all": sum(v), "ours": ours}
+
+
+def cpu_window(start, end):
+    """Shares of the machine's CPU time between two snapshots: used by other processes, and taken by
+    the hypervisor (steal)."""
+    span = max(1, end["all"] - start["all"])
+    others = max(0, (end["busy"] - start["busy"]) - (end["ours"] - start["ours"]))
+    return {"others_pct": 100.0 * others / span, "steal_pct": 100.0 * (end["steal"] - start["steal"]) / span,
+            "seconds": span / os.sysconf("SC_CLK_TCK") / (os.cpu_count() or 1)}
+
+
+# ------------------------------------------------------------------------------------------------
 def measure(a):
     work, port, nport, duration = a.work, a.cv_port, a.nginx_port, a.duration
     base = f"http://127.0.0.1:{port}"
@@ -308,6 +353,14 @@ def measure(a):
         run_wrk(scripts[v], targets[v][0], 1, 2)
     results["jit_compiles"]["measured_from"] = jit_compiles(a.jdk_bin, a.cv_pid)
     results["warmup_s"] = warm
+    nginx_pid = None
+    try:
+        with open(os.path.join(work, "nginx", "nginx.pid")) as f:
+            nginx_pid = int(f.read().strip())
+    except (OSError, ValueError):
+        pass
+    cpu_roots = (a.cv_pid, nginx_pid)
+    cpu_start = cpu_snapshot(cpu_roots)
 
     total = ROUNDS * len(CLIENTS) * len(VARIANTS)
     n = 0
@@ -329,6 +382,7 @@ def measure(a):
                 log(f"[{n}/{total}] {v:8s} c={clients:2d}: {r['rps']:8.0f} req/s  p50 {r['p50_us']/1000:.2f} ms"
                     f"  p99 {r['p99_us']/1000:.2f} ms  errors {r['errors']}")
 
+    results["cpu_during_runs"] = cpu_window(cpu_start, cpu_snapshot(cpu_roots))
     results["jit_compiles"]["measured_to"] = jit_compiles(a.jdk_bin, a.cv_pid)
     m = scrape_metrics(port)
     results["metrics_names"] = sorted({re.sub(r"\{.*", "", k) for k in m if k.startswith("cardvault")})
@@ -667,8 +721,8 @@ def before_after(w, before, after, before_label):
     w("## Before / after")
     w("")
     w(f"Before: {before_label}. After: this run. Both runs are `bench/run-all` on a 2-core machine of this "
-      f"project, not necessarily the same one (this run's is described above), shared with other "
-      f"engineers' builds (load average at the start: before {before.get('load') or 0:.1f}, after "
+      f"project, not necessarily the same one (this run's is described above; load average at the "
+      f"start: before {before.get('load') or 0:.1f}, after "
       f"{after.get('load') or 0:.1f} on {os.cpu_count()} cores); only ratios measured within one run are "
       f"comparable between the two.")
     w("")
@@ -767,12 +821,27 @@ def report(a):
           f"{jit['measured_to'] - jit['measured_from']:,} more during the measured runs "
           f"(`sun.ci.totalCompiles`; the server loads ~17,000 classes, and C2 compiles for minutes under "
           f"load, taking CPU from the requests while it does).")
-    busy = res.get("load_at_start", 0)
-    if busy > (os.cpu_count() or 1):
-        w("")
-        w(f"> **The machine was busy** (load average {busy:.1f} on {os.cpu_count()} cores when the "
-          f"measurements started, other processes included): absolute figures are inflated and noisy; "
-          f"compare ratios only, and re-run on a quiet machine before drawing conclusions.")
+    cpu = res.get("cpu_during_runs")
+    if cpu:
+        # the load average says little here: cardvault's own request threads count in it, and it
+        # is still high from the start-up and the warm-up when the measured runs begin
+        w(f"- **Other load during the measured runs** ({cpu['seconds']:.0f} s, `/proc/stat` against "
+          f"the CPU time of cardvault, nginx, wrk and this script): other processes "
+          f"{cpu['others_pct']:.1f} % of the machine's CPU time, the hypervisor (steal) "
+          f"{cpu['steal_pct']:.1f} %.")
+        if cpu["others_pct"] > 5 or cpu["steal_pct"] > 5:
+            w("")
+            w(f"> **The machine was not quiet** (other processes {cpu['others_pct']:.1f} %, steal "
+              f"{cpu['steal_pct']:.1f} % of its CPU time during the measured runs): absolute figures "
+              f"are inflated and noisy; compare ratios only, and re-run on a quiet machine before "
+              f"drawing conclusions.")
+    else:
+        busy = res.get("load_at_start", 0)
+        if busy > (os.cpu_count() or 1):
+            w("")
+            w(f"> **The machine was busy** (load average {busy:.1f} on {os.cpu_count()} cores when the "
+              f"measurements started, other processes included): absolute figures are inflated and noisy; "
+              f"compare ratios only, and re-run on a quiet machine before drawing conclusions.")
     w("")
     w("## Measured")
     w("")
