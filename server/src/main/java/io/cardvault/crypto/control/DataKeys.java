@@ -30,14 +30,14 @@ public class DataKeys {
     @Inject KeyJobStore jobs;
 
     /**
-     * A new token's data key: the wrapped key to {@link #store} in the transaction that inserts the
-     * token, and the encryptor for the token's data.
+     * A new token's data key: the wrapped key, which the token's row stores ({@code kek_id}, {@code
+     * wrapped_key}, inserted with the token), and the encryptor for the token's data.
      */
     public record NewKey(DataKeyStore.Row row, CardEncryptor encryptor) {}
 
     /**
      * Makes a data key for a new token and wraps it; nothing is stored yet. This is the CPU work,
-     * done before the transaction so that {@link #store} is SQL only.
+     * done before the transaction so that the token's insert is SQL only.
      */
     public NewKey generate(String tenantId, String tokenId) {
         byte[] dek = Random.randBytes(32);
@@ -57,14 +57,14 @@ public class DataKeys {
         }
     }
 
-    /** Stores a key from {@link #generate}. Call inside the transaction that inserts the token. */
-    public void store(NewKey key) {
-        store.insert(key.row(), System.currentTimeMillis());
-    }
-
     /** The token's encryptor, or empty when it has no data key (deleted, or from before V20). */
     public Optional<CardEncryptor> open(String tenantId, String tokenId) {
         return store.find(tenantId, tokenId).map(this::unwrapToEncryptor);
+    }
+
+    /** The encryptor of a wrapped key read with its token's row. */
+    public CardEncryptor open(DataKeyStore.Row key) {
+        return unwrapToEncryptor(key);
     }
 
     /** Crypto-shredding: the token's data key is gone; true if there was one. */

@@ -7,13 +7,14 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * The purge that completes crypto-shredding. Deleting a token deletes its wrapped data key in the
+ * The purge that completes crypto-shredding. Deleting a token nulls its wrapped data key in the
  * same transaction, but databases keep old copies of rows: H2's MVStore writes whole pages
  * copy-on-write and leaves the old ones in the file; PostgreSQL leaves dead tuples until VACUUM and
  * the inserts in its WAL. The purge removes those copies: the embedded database is rewritten into
- * fresh files ({@code SHUTDOWN COMPACT}), PostgreSQL's {@code token_keys} is rewritten with {@code
- * VACUUM FULL} (WAL: see docs/security.md). It runs when deletes are pending, at most every {@code
- * cardvault.shred.interval}, and on demand ({@code POST /api/v1/admin/keys/purge}).
+ * fresh files ({@code SHUTDOWN COMPACT}), PostgreSQL's {@code tokens} (whose rows hold the wrapped
+ * keys since V80) is rewritten with {@code VACUUM FULL} (WAL: see docs/security.md). It runs when
+ * deletes are pending, at most every {@code cardvault.shred.interval}, and on demand ({@code POST
+ * /api/v1/admin/keys/purge}).
  */
 @ApplicationScoped
 public class KeyShredder {
@@ -37,7 +38,7 @@ public class KeyShredder {
         if (database.embedded()) {
             database.rewriteEmbeddedFiles();
         } else {
-            jdbc.update("vacuum full token_keys");
+            jdbc.update("vacuum full tokens");
         }
         jobs.purged(before.total(), System.currentTimeMillis());
         long purged = before.total() - before.done();

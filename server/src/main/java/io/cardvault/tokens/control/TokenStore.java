@@ -1,6 +1,7 @@
 package io.cardvault.tokens.control;
 
 import io.cardvault.cards.control.BrandCatalog;
+import io.cardvault.crypto.control.DataKeyStore;
 import io.cardvault.platform.control.Jdbc;
 import io.cardvault.tenants.entity.TenantId;
 import io.cardvault.tokens.entity.StoredToken;
@@ -13,21 +14,31 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
-/** The {@code tokens} table: masked metadata and the ciphertext. The only SQL for tokens. */
+/**
+ * The {@code tokens} table: masked metadata, the ciphertext and (inserted here, changed only by
+ * {@link DataKeyStore}) the token's wrapped data key. The only other SQL for tokens.
+ */
 @ApplicationScoped
 public class TokenStore {
 
-    /** A live token's ciphertext with the brand it was stored under. */
-    public record Sealed(StoredToken token, byte[] ciphertext) {}
+    /**
+     * A live token's ciphertext with the brand it was stored under, and its wrapped data key (empty
+     * for a token from before V20, encrypted under the key-encryption keys directly).
+     */
+    public record Sealed(StoredToken token, byte[] ciphertext, Optional<DataKeyStore.Row> key) {}
 
     private final BrandCatalog brands = BrandCatalog.standard();
 
     @Inject Jdbc jdbc;
 
-    public void insert(StoredToken t, byte[] ciphertext) {
+    /** One row: the token, its ciphertext and the data key that encrypted it, wrapped. */
+    public void insert(StoredToken t, byte[] ciphertext, DataKeyStore.Row key) {
+        if (!key.tokenId().equals(t.id().value()) || !key.tenantId().equals(t.tenantId().value())) {
+            throw new IllegalArgumentException("the data key belongs to another token");
+        }
         jdbc.update(
-                "insert into tokens (id, tenant_id, brand, bin, last4, expiry_month, expiry_year, fingerprint, ciphertext, created_at, postal_code)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into tokens (id, tenant_id, brand, bin, last4, expiry_month, expiry_year, fingerprint, ciphertext, created_at, postal_code, kek_id, wrapped_key)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 t.id().value(),
                 t.tenantId().value(),
                 t.brand().id(),
@@ -38,7 +49,9 @@ public class TokenStore {
                 t.fingerprint(),
                 Base64.getEncoder().encodeToString(ciphertext),
                 t.createdAt().toEpochMilli(),
-                t.postalCode().orElse(null));
+                t.postalCode().orElse(null),
+                key.kekId(),
+                key.wrapped());
     }
 
     public Optional<StoredToken> findLive(TenantId tenant, TokenId id) {
@@ -52,7 +65,20 @@ public class TokenStore {
     public Optional<Sealed> findSealed(TenantId tenant, TokenId id) {
         return jdbc.queryOne(
                 "select * from tokens where id = ? and tenant_id = ? and deleted_at is null",
-                rs -> new Sealed(token(rs), Base64.getDecoder().decode(rs.getString("ciphertext"))),
+                rs -> {
+                    String wrapped = rs.getString("wrapped_key");
+                    Optional<DataKeyStore.Row> key =
+                            wrapped == null
+                                    ? Optional.empty()
+                                    : Optional.of(
+                                            new DataKeyStore.Row(
+                                                    id.value(),
+                                                    tenant.value(),
+                                                    rs.getInt("kek_id"),
+                                                    wrapped));
+                    return new Sealed(
+                            token(rs), Base64.getDecoder().decode(rs.getString("ciphertext")), key);
+                },
                 id.value(),
                 tenant.value());
     }

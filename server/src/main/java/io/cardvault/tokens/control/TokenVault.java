@@ -71,17 +71,12 @@ public class TokenVault {
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
-        // two inserts, committed together with other requests' tokens: one commit and one fsync
-        // for a group, and this returns once the group is on disk
+        // one insert (the token with its wrapped data key), committed together with other requests'
+        // tokens: one commit and one fsync for a group, and this returns once the group is on disk
         guessingGuard.guarded(
                 tenantId,
                 pan,
-                () ->
-                        jdbc.inSharedTransaction(
-                                () -> {
-                                    dataKeys.store(key);
-                                    store.insert(token, ciphertext);
-                                }));
+                () -> jdbc.inSharedTransaction(() -> store.insert(token, ciphertext, key.row())));
         card.cvc().ifPresent(cvc -> cvcStore.put(tenantId, id, cvc));
         return token;
     }
@@ -119,11 +114,14 @@ public class TokenVault {
         return store.findSealed(tenantId, id)
                 .map(
                         row -> {
+                            // the key came with the row: one read per forward
+                            CardEncryptor encryptor =
+                                    row.key()
+                                            .map(dataKeys::open)
+                                            .orElseGet(keyring::legacyCardEncryptor);
                             byte[] plain =
-                                    encryptorOf(tenantId, id)
-                                            .orElseThrow(TokenVault::notFound)
-                                            .decrypt(
-                                                    row.ciphertext(), tenantId.value(), id.value());
+                                    encryptor.decrypt(
+                                            row.ciphertext(), tenantId.value(), id.value());
                             JsonObject o =
                                     JsonFactories.reader(
                                                     new StringReader(
