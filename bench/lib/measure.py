@@ -300,7 +300,7 @@ def measure(a):
     env = load_env(os.path.join(work, "cv", "data", "demo.env"))
     sk = env["CARDVAULT_DEMO_SK"]
     results = {"ready_ms": a.ready_ms, "jvm_opts": JVM_OPTS, "duration_s": duration, "runs": [], "profile_runs": {},
-               "load_at_start": os.getloadavg()[0]}
+               "load_at_start": os.getloadavg()[0], "started_at": time.time()}
 
     # console at start
     with open(os.path.join(work, "console-at-start.log"), encoding="utf-8", errors="replace") as f:
@@ -797,7 +797,12 @@ def report(a):
     w("Figures are ratios of variants measured side by side in one run on one machine, never absolute")
     w("promises. Targets: issue 12.")
     w("")
-    w(f"- **Date:** {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
+    # the measurements' start (older results: when results.json was last written, at their end);
+    # a report re-written later from the kept work directory keeps the date of its measurements
+    started = res.get("started_at") or os.path.getmtime(os.path.join(work, "results.json"))
+    utc = datetime.timezone.utc
+    w(f"- **Date:** {datetime.datetime.fromtimestamp(started, utc).strftime('%Y-%m-%d %H:%M UTC')}"
+      f" (measurements; report written {datetime.datetime.now(utc).strftime('%H:%M UTC')})")
     w(f"- **Machine:** {os.cpu_count()} cores ({cpu}), {mem_gib} memory, load average "
       f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min) when the report was written")
     w(f"- **JDK:** {jdk}")
