@@ -316,14 +316,22 @@ class DemoPageIT {
         // the sandbox's documented insufficient-funds test card (docs/sandbox-psp.md)
         submitCard(page, "4000000000009995", "Erika Mustermann");
         HtmlElement status = page.getHtmlElementById("payment-status");
+        HtmlElement alert = page.getHtmlElementById("form-error");
+        // HtmlUnit runs the page's script on its own thread: the status, the alert's text and the
+        // alert's class are set one after another, so wait until the last of them has happened.
         waitFor(
-                () -> "declined".equals(status.getAttribute("data-outcome")),
-                () -> "a declined payment, is: " + status.getTextContent());
+                () ->
+                        "declined".equals(status.getAttribute("data-outcome"))
+                                && !alert.getAttribute("class").contains("d-none"),
+                () ->
+                        "a declined payment with the alert shown, is: "
+                                + status.getTextContent()
+                                + " / alert class: "
+                                + alert.getAttribute("class"));
         // 'decline.insufficient_funds'.de in war/src/main/webapp/demo/i18n.js
         String expected =
                 "Abgelehnt: Deckung nicht ausreichend. Bitte verwenden Sie eine andere Karte.";
         assertEquals(expected, status.getTextContent());
-        HtmlElement alert = page.getHtmlElementById("form-error");
         assertEquals(expected, alert.getTextContent());
         assertEquals("alert", alert.getAttribute("role"));
         assertFalse(alert.getAttribute("class").contains("d-none"), "the alert is shown");
