@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
  * The lowest level of the key hierarchy: one random AES-256-GCM data key (DEK) per token, stored
@@ -55,11 +54,6 @@ public class DataKeys {
         } finally {
             Arrays.fill(dek, (byte) 0);
         }
-    }
-
-    /** The token's encryptor, or empty when it has no data key (deleted, or from before V20). */
-    public Optional<CardEncryptor> open(String tenantId, String tokenId) {
-        return store.find(tenantId, tokenId).map(this::unwrapToEncryptor);
     }
 
     /** The encryptor of a wrapped key read with its token's row. */

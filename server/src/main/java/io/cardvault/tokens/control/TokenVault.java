@@ -115,13 +115,10 @@ public class TokenVault {
                 .map(
                         row -> {
                             // the key came with the row: one read per forward
-                            CardEncryptor encryptor =
-                                    row.key()
-                                            .map(dataKeys::open)
-                                            .orElseGet(keyring::legacyCardEncryptor);
                             byte[] plain =
-                                    encryptor.decrypt(
-                                            row.ciphertext(), tenantId.value(), id.value());
+                                    encryptorOf(row)
+                                            .decrypt(
+                                                    row.ciphertext(), tenantId.value(), id.value());
                             JsonObject o =
                                     JsonFactories.reader(
                                                     new StringReader(
@@ -146,11 +143,12 @@ public class TokenVault {
      * directly. Empty once the token is deleted.
      */
     public Optional<CardEncryptor> encryptorOf(TenantId tenantId, TokenId id) {
-        Optional<CardEncryptor> dataKey = dataKeys.open(tenantId.value(), id.value());
-        if (dataKey.isPresent()) {
-            return dataKey;
-        }
-        return find(tenantId, id).map(t -> keyring.legacyCardEncryptor());
+        return store.findSealed(tenantId, id).map(this::encryptorOf);
+    }
+
+    /** The row's own data key, or the KEKs directly for a token from before V20. */
+    private CardEncryptor encryptorOf(TokenStore.Sealed row) {
+        return row.key().map(dataKeys::open).orElseGet(keyring::legacyCardEncryptor);
     }
 
     public void recollectCvc(TenantId tenantId, TokenId id, String cvc) {
