@@ -1067,10 +1067,11 @@ def report(a):
     if rows:
         w("Each run against the timers' change over the run (`_count`, `_sum`: exact for the run), at 1 client "
           "(the server idle between requests) and at 16 (both cores saturated). The timers measure inside the "
-          "server, from the moment Grizzly has parsed the request's head (`ArrivalTimeFilter`, the bundle's edge "
-          "filter) until the response is complete (`RequestTimingFilter`; the async completion for bodies read "
-          "without blocking), wrk from the client: what remains outside is the TCP stack, Grizzly's selector "
-          "hand-over and parsing, the write of the response after it, and wrk itself. At 1 client that is a fixed fraction of a millisecond; at 16 clients on 2 cores every "
+          "server, from the moment the connection's selector found the request's head readable (`ReadReadyProbe`, "
+          "read by `ArrivalTimeFilter`, the bundle's edge filter) until the response is complete "
+          "(`RequestTimingFilter`: when the filter chain returns, or at the async completion for a body that did "
+          "not come with its head), wrk from the client: what remains outside is the TCP stack, the selector's "
+          "own wake-up, the re-arming of a kept-alive connection after each answer, and wrk itself. At 1 client that is a fixed fraction of a millisecond; at 16 clients on 2 cores every "
           "step of it also waits its turn for a core, so the gap grows with the share of CPU spent outside the "
           "chain. The quantile column is Payara's decaying reservoir read after the run (it also holds earlier "
           "runs; Payara prints it in nanoseconds under the `_seconds` name, converted here).")

@@ -16,10 +16,11 @@ import org.glassfish.grizzly.http.server.HttpServerFilter;
 /**
  * Gives every HTTP listener of the running Payara Micro a filter chain with an {@link
  * ArrivalTimeFilter} and a {@link StrayPercentFilter} just before Grizzly's {@link
- * HttpServerFilter}. Called once by the bundle's launcher after Payara Micro has booted. Payara's
- * own types are reached by reflection (they are not a compile dependency): {@code Globals} gives
- * the service locator, its {@code GrizzlyService} holds one proxy per network listener, each proxy
- * its Grizzly listener, whose transport runs the chain.
+ * HttpServerFilter}, and its transport the {@link ReadReadyProbe} that the arrival stamp reads.
+ * Called once by the bundle's launcher after Payara Micro has booted. Payara's own types are
+ * reached by reflection (they are not a compile dependency): {@code Globals} gives the service
+ * locator, its {@code GrizzlyService} holds one proxy per network listener, each proxy its Grizzly
+ * listener, whose transport runs the chain.
  */
 public final class EdgeFilters {
 
@@ -49,15 +50,27 @@ public final class EdgeFilters {
             Object listener = field(proxy, "grizzlyListener");
             if (listener != null
                     && listener.getClass().getMethod("getTransport").invoke(listener)
-                            instanceof Transport transport) {
-                Optional<FilterChain> chain = withFilter(transport.getProcessor());
-                if (chain.isPresent()) {
-                    transport.setProcessor(chain.get());
-                    installed++;
-                }
+                            instanceof Transport transport
+                    && equip(transport)) {
+                installed++;
             }
         }
         return installed;
+    }
+
+    /**
+     * Gives one transport the chain of {@link #withFilter} and the {@link ReadReadyProbe}; false
+     * when its chain has no HTTP server or has the filters already.
+     */
+    static boolean equip(Transport transport) {
+        Optional<FilterChain> chain = withFilter(transport.getProcessor());
+        if (chain.isEmpty()) {
+            return false;
+        }
+        // connections accepted from now on carry the probe
+        transport.getConnectionMonitoringConfig().addProbes(ReadReadyProbe.INSTANCE);
+        transport.setProcessor(chain.get());
+        return true;
     }
 
     /**

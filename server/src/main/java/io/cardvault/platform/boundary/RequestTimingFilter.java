@@ -45,9 +45,10 @@ public class RequestTimingFilter extends HttpFilter {
     static final String ATTRIBUTE = RequestTimingFilter.class.getName();
 
     /**
-     * Set by the bundle's Grizzly filter ({@code io.cardvault.edge.ArrivalTimeFilter}) when the
-     * request's head has been parsed: a {@link Long} of {@link System#nanoTime()}. Where present
-     * the clock starts there, so the timers also hold the container's hand-over, mapping and
+     * Set by the bundle's Grizzly filter ({@code io.cardvault.edge.ArrivalTimeFilter}): when the
+     * connection's selector found the request's head readable, a {@link Long} of {@link
+     * System#nanoTime()}. Where present the clock starts there, so the timers also hold Grizzly's
+     * hand-over to a worker thread, the read and parse of the head, the container's mapping and
      * valves; on a server without it (a plain WAR deployment) the clock starts at this filter.
      */
     public static final String ARRIVAL_ATTRIBUTE = "io.cardvault.edge.arrivedNanos";
