@@ -2,6 +2,8 @@ package io.cardvault.platform.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cardvault.platform.control.Problems;
@@ -49,6 +51,8 @@ class BodyIntakeFilterTest {
         ReadListener listener;
         volatile boolean dispatched;
         volatile boolean completed;
+        volatile boolean asyncStarted;
+        boolean lastChunkSeen;
 
         FakeRequest(byte[] body) {
             this.body = body;
@@ -58,12 +62,18 @@ class BodyIntakeFilterTest {
                 new ServletInputStream() {
                     @Override
                     public boolean isFinished() {
-                        return read == body.length;
+                        // the container's own flag: it has seen the body's last chunk
+                        return lastChunkSeen || read == body.length;
                     }
 
                     @Override
                     public boolean isReady() {
                         return read < offered;
+                    }
+
+                    @Override
+                    public int available() {
+                        return offered - read; // the bytes in the container's buffer
                     }
 
                     @Override
@@ -114,7 +124,10 @@ class BodyIntakeFilterTest {
                                     case "getRequestURI" -> "/api/v1/tokens";
                                     case "getContextPath" -> "";
                                     case "isAsyncSupported" -> true;
-                                    case "startAsync" -> async;
+                                    case "startAsync" -> {
+                                        asyncStarted = true;
+                                        yield async;
+                                    }
                                     case "getInputStream" -> in;
                                     default -> throw Fakes.unexpected(m);
                                 });
@@ -181,6 +194,64 @@ class BodyIntakeFilterTest {
                 req.timeouts.stream().allMatch(t -> t <= 0),
                 "no container timeout (Payara keeps timed async requests queued after they end): "
                         + req.timeouts);
+    }
+
+    @Test
+    void aBodyThatCameWithItsHead_isHandedOnInTheSameThread_withoutAnAsyncCycle() throws Exception {
+        start(Duration.ofSeconds(10));
+        byte[] body = "{\"number\":\"4111111111111111\"}".getBytes(StandardCharsets.UTF_8);
+        FakeRequest req = new FakeRequest(body);
+        req.offered = body.length; // all of it in the container's buffer already
+        req.lastChunkSeen = true;
+        Thread caller = Thread.currentThread();
+        List<byte[]> seen = new ArrayList<>();
+        filter.doFilter(
+                req.proxy,
+                new FakeResponse().proxy,
+                (rq, rs) -> {
+                    assertSame(caller, Thread.currentThread());
+                    seen.add(rq.getInputStream().readAllBytes());
+                });
+
+        assertEquals(1, seen.size(), "the chain went on at once");
+        assertArrayEquals(body, seen.get(0));
+        assertFalse(req.asyncStarted, "no async cycle");
+        assertFalse(req.dispatched);
+        assertEquals(0, filter.bodiesBeingRead());
+    }
+
+    @Test
+    void aBodyOnlyPartlyArrived_isReadWithoutBlocking_notInTheRequestThread() throws Exception {
+        start(Duration.ofSeconds(10));
+        byte[] body = new byte[100];
+        FakeRequest req = new FakeRequest(body);
+        req.offered = 99; // one byte still on the network: a read could block
+        List<Object> chained = new ArrayList<>();
+        filter.doFilter(req.proxy, new FakeResponse().proxy, (rq, rs) -> chained.add(rq));
+
+        assertTrue(chained.isEmpty(), "not handed on before the whole body is here");
+        assertTrue(req.asyncStarted);
+        assertEquals(0, req.read, "nothing read in the request's thread");
+        req.deliver(1);
+        assertTrue(req.dispatched);
+        assertArrayEquals(body, req.handedOn());
+    }
+
+    @Test
+    void aBodyWhoseLastChunkTheContainerHasNotSeen_takesTheNonBlockingRead() throws Exception {
+        start(Duration.ofSeconds(10));
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        FakeRequest req = new FakeRequest(body);
+        req.offered = body.length; // the bytes are buffered, but the container's request is open
+        List<Object> chained = new ArrayList<>();
+        filter.doFilter(req.proxy, new FakeResponse().proxy, (rq, rs) -> chained.add(rq));
+
+        assertTrue(chained.isEmpty());
+        assertTrue(req.asyncStarted);
+        assertEquals(0, req.read, "nothing read in the request's thread");
+        req.deliver(0);
+        assertTrue(req.dispatched);
+        assertArrayEquals(body, req.handedOn());
     }
 
     @Test
