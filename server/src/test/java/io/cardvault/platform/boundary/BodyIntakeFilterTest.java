@@ -222,34 +222,30 @@ class BodyIntakeFilterTest {
 
     @Test
     void aBodyOnlyPartlyArrived_isReadWithoutBlocking_notInTheRequestThread() throws Exception {
-        start(Duration.ofSeconds(10));
-        byte[] body = new byte[100];
-        FakeRequest req = new FakeRequest(body);
-        req.offered = 99; // one byte still on the network: a read could block
-        List<Object> chained = new ArrayList<>();
-        filter.doFilter(req.proxy, new FakeResponse().proxy, (rq, rs) -> chained.add(rq));
-
-        assertTrue(chained.isEmpty(), "not handed on before the whole body is here");
-        assertTrue(req.asyncStarted);
-        assertEquals(0, req.read, "nothing read in the request's thread");
-        req.deliver(1);
-        assertTrue(req.dispatched);
-        assertArrayEquals(body, req.handedOn());
+        // one byte still on the network: a read could block
+        assertTakesTheNonBlockingRead(new byte[100], 99, 1);
     }
 
     @Test
     void aBodyWhoseLastChunkTheContainerHasNotSeen_takesTheNonBlockingRead() throws Exception {
-        start(Duration.ofSeconds(10));
+        // the bytes are buffered, but the container's request is still open (isFinished() false)
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        assertTakesTheNonBlockingRead(body, body.length, 0);
+    }
+
+    /** {@code offered} bytes are buffered at first, {@code rest} are delivered later. */
+    private void assertTakesTheNonBlockingRead(byte[] body, int offered, int rest)
+            throws Exception {
+        start(Duration.ofSeconds(10));
         FakeRequest req = new FakeRequest(body);
-        req.offered = body.length; // the bytes are buffered, but the container's request is open
+        req.offered = offered;
         List<Object> chained = new ArrayList<>();
         filter.doFilter(req.proxy, new FakeResponse().proxy, (rq, rs) -> chained.add(rq));
 
-        assertTrue(chained.isEmpty());
+        assertTrue(chained.isEmpty(), "not handed on in the request's thread");
         assertTrue(req.asyncStarted);
         assertEquals(0, req.read, "nothing read in the request's thread");
-        req.deliver(0);
+        req.deliver(rest);
         assertTrue(req.dispatched);
         assertArrayEquals(body, req.handedOn());
     }
