@@ -25,7 +25,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -221,16 +220,9 @@ public class BodyIntakeFilter extends HttpFilter {
         if (!in.isFinished() || in.available() < declared) {
             return Optional.empty();
         }
-        byte[] body = new byte[(int) declared];
-        int off = 0;
-        while (off < body.length) {
-            int n = in.read(body, off, body.length - off);
-            if (n < 0) {
-                return Optional.of(Arrays.copyOf(body, off)); // as the non-blocking read would
-            }
-            off += n;
-        }
-        return Optional.of(body);
+        // all of it is buffered; a shorter body at the end of the stream is handed on as the
+        // non-blocking read would
+        return Optional.of(in.readNBytes((int) declared));
     }
 
     private static void watchSafely(Reader r) {
