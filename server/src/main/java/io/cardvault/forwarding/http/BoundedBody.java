@@ -61,9 +61,15 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
                 result.completeExceptionally(ResponseBodies.tooLarge(maxBytes));
                 return;
             }
-            byte[] chunk = new byte[item.remaining()];
-            item.get(chunk);
-            collected.write(chunk, 0, chunk.length);
+            if (item.hasArray()) {
+                collected.write(
+                        item.array(), item.arrayOffset() + item.position(), item.remaining());
+                item.position(item.limit());
+            } else {
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                collected.write(chunk, 0, chunk.length);
+            }
         }
     }
 
