@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
@@ -110,18 +109,50 @@ final class EmbeddedStoreHousekeeping {
             if (!e.getKey().startsWith("chunk.")) {
                 continue; // the maps' roots
             }
-            Map<String, String> chunk = DataUtils.parseMap(e.getValue());
-            String size = chunk.get("max");
-            String livePages = chunk.get("livePages"); // absent: every page is live
-            if (size == null || livePages != null && DataUtils.parseHexLong(livePages) == 0) {
+            // read in place: a round reads every chunk's entry, and an idle server runs one every
+            // 250 ms (DataUtils.parseMap built a map and its strings per chunk, most of the garbage
+            // an idle-but-serving server made)
+            String chunk = e.getValue();
+            long size = hexField(chunk, "max");
+            long livePages = hexField(chunk, "livePages"); // absent: every page is live
+            if (size < 0 || livePages == 0) {
                 continue;
             }
-            long chunkMax = DataUtils.parseHexLong(size);
-            String liveMax = chunk.get("liveMax"); // absent: all of it is live
-            max += chunkMax;
-            live += liveMax == null ? chunkMax : DataUtils.parseHexLong(liveMax);
+            long liveMax = hexField(chunk, "liveMax"); // absent: all of it is live
+            max += size;
+            live += liveMax < 0 ? size : liveMax;
         }
         return max == 0 ? 100 : (int) (100 * live / max);
+    }
+
+    /**
+     * The value of {@code key} in a chunk's metadata ({@code key:hex,key:hex,...}, H2's {@code
+     * DataUtils.appendMap} format; chunk fields are unquoted hexadecimal numbers), or -1 if absent.
+     */
+    static long hexField(String meta, String key) {
+        int at = 0;
+        while (true) {
+            int found = meta.indexOf(key, at);
+            if (found < 0) {
+                return -1;
+            }
+            int colon = found + key.length();
+            if ((found == 0 || meta.charAt(found - 1) == ',')
+                    && colon < meta.length()
+                    && meta.charAt(colon) == ':') {
+                long value = 0;
+                int i = colon + 1;
+                for (; i < meta.length() && meta.charAt(i) != ','; i++) {
+                    int digit = Character.digit(meta.charAt(i), 16);
+                    if (digit < 0) {
+                        return -1;
+                    }
+                    value = (value << 4) | digit;
+                }
+                return i == colon + 1 ? -1 : value;
+            }
+            at = found + 1;
+        }
     }
 
     /** {@link #liveChunksFillRate(FileStore)} of the store behind {@code c}. */

@@ -76,13 +76,14 @@ public class Jdbc {
 
     /**
      * Runs {@code work} in a transaction it may share with other threads' work: one thread commits
-     * the work of every caller waiting at that moment in one transaction (each caller's work inside
-     * a savepoint of its own, so a failing one is rolled back alone and its exception thrown here),
-     * and one {@link Database#awaitDurable} covers them all. When this returns, {@code work}'s
-     * writes are committed and on the device, exactly as with {@link #inTransaction}. {@code work}
-     * runs on the committing thread: it must be SQL through this class only, with anything slow
-     * (crypto, I/O) done before. Inside a transaction it joins that one; with a container's pool it
-     * runs in a transaction of its own.
+     * the work of every caller waiting at that moment in one transaction (a failing one is rolled
+     * back alone and its exception thrown here), and one {@link Database#awaitDurable} covers them
+     * all. When this returns, {@code work}'s writes are committed and on the device, exactly as
+     * with {@link #inTransaction}. {@code work} runs on the committing thread: it must be SQL
+     * through this class only, with anything slow (crypto, I/O) done before, and it may run twice
+     * (when another work of its group failed, the group is rolled back and run again; see {@code
+     * commitGroup}). Inside a transaction it joins that one; with a container's pool it runs in a
+     * transaction of its own.
      */
     public void inSharedTransaction(Runnable work) {
         if (TRANSACTION.get() != null || !database.ownsPool()) {
@@ -108,8 +109,33 @@ public class Jdbc {
         }
     }
 
-    /** One transaction for a group of works; a work's failure is its own, a commit's is all's. */
+    /**
+     * One transaction for a group of works; a work's failure is its own, a commit's is all's.
+     *
+     * <p>First without savepoints: the group's works one after the other, then the commit. A
+     * savepoint per work cost a {@code SAVEPOINT} statement each (on H2 a statement parsed anew
+     * every time, its name being new; on PostgreSQL a round trip), on the one committing thread.
+     * Only if a work fails is the whole transaction rolled back and the group run again, each work
+     * under a savepoint of its own, so the failing one fails alone. A work may therefore run twice;
+     * it is SQL through this class only (see {@link #inSharedTransaction}), undone by the rollback.
+     */
     private void commitGroup(List<GroupCommitter.Pending> group) {
+        try {
+            transaction(
+                    c -> {
+                        for (GroupCommitter.Pending p : group) {
+                            try {
+                                p.work().run();
+                            } catch (RuntimeException | Error e) {
+                                throw new WorkFailed(e);
+                            }
+                        }
+                        return null;
+                    });
+            return;
+        } catch (WorkFailed e) {
+            // rolled back whole: again, each work under its own savepoint
+        }
         transaction(
                 c -> {
                     for (GroupCommitter.Pending p : group) {
@@ -123,6 +149,15 @@ public class Jdbc {
                     }
                     return null;
                 });
+    }
+
+    /** A work of a group failed on the first, savepoint-less run. */
+    private static final class WorkFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WorkFailed(Throwable cause) {
+            super(null, cause, false, false);
+        }
     }
 
     public void inTransaction(Runnable work) {

@@ -138,6 +138,76 @@ class EmbeddedStoreHousekeepingTest {
         }
     }
 
+    @Test
+    void chunkFieldsReadInPlace_matchH2sOwnParser() throws Exception {
+        String url = Database.withDurability("jdbc:h2:file:" + dir.resolve("fields"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("create table scratch (id varchar(36) primary key, v varchar(400))");
+            for (int i = 0; i < 300; i++) { // one chunk per commit; deletes leave chunks part-live
+                st.executeUpdate("insert into scratch values ('" + UUID.randomUUID() + "', 'v')");
+                if (i % 3 == 0) {
+                    st.executeUpdate("delete from scratch where rownum() = 1");
+                }
+            }
+            org.h2.mvstore.FileStore<?> file =
+                    ((org.h2.engine.SessionLocal)
+                                    c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession())
+                            .getDatabase()
+                            .getStore()
+                            .getMvStore()
+                            .getFileStore();
+            long max = 0;
+            long live = 0;
+            int chunks = 0;
+            int partLive = 0;
+            for (java.util.Map.Entry<String, String> e : file.getLayoutMap().entrySet()) {
+                if (!e.getKey().startsWith("chunk.")) {
+                    continue;
+                }
+                chunks++;
+                java.util.Map<String, String> parsed =
+                        org.h2.mvstore.DataUtils.parseMap(e.getValue());
+                for (String key : parsed.keySet()) {
+                    String v = parsed.get(key);
+                    long expected;
+                    try {
+                        expected = org.h2.mvstore.DataUtils.parseHexLong(v);
+                    } catch (RuntimeException notHex) {
+                        continue;
+                    }
+                    assertEquals(
+                            expected,
+                            EmbeddedStoreHousekeeping.hexField(e.getValue(), key),
+                            key + " in " + e.getValue());
+                }
+                for (String absent : new String[] {"liveMax", "livePages", "nope", "ax", "m"}) {
+                    if (!parsed.containsKey(absent)) {
+                        assertEquals(-1, EmbeddedStoreHousekeeping.hexField(e.getValue(), absent));
+                    }
+                }
+                // the computation as it was, with H2's parser
+                String size = parsed.get("max");
+                String livePages = parsed.get("livePages");
+                if (size == null
+                        || livePages != null
+                                && org.h2.mvstore.DataUtils.parseHexLong(livePages) == 0) {
+                    continue;
+                }
+                long chunkMax = org.h2.mvstore.DataUtils.parseHexLong(size);
+                String liveMax = parsed.get("liveMax");
+                partLive += liveMax != null ? 1 : 0;
+                max += chunkMax;
+                live += liveMax == null ? chunkMax : org.h2.mvstore.DataUtils.parseHexLong(liveMax);
+            }
+            assertTrue(chunks > 10, "chunks " + chunks);
+            assertTrue(partLive > 0, "no part-live chunk to compare");
+            assertEquals(
+                    max == 0 ? 100 : (int) (100 * live / max),
+                    EmbeddedStoreHousekeeping.liveChunksFillRate(c));
+        }
+    }
+
     private static int chunksFillRate(TestDatabase t) throws java.sql.SQLException {
         try (java.sql.Connection c = t.database.dataSource().getConnection()) {
             return EmbeddedStoreHousekeeping.chunksFillRate(c);
