@@ -79,7 +79,7 @@ public class ForwardClient {
     }
 
     /** The executor the client was built with (for tests). */
-    java.util.concurrent.Executor executor() {
+    Executor executor() {
         return client.executor().orElse(null);
     }
 
