@@ -165,7 +165,7 @@ final class EmbeddedStoreHousekeeping {
         return mvStore(c).getFileStore().getChunksFillRate();
     }
 
-    private static MVStore mvStore(Connection c) throws SQLException {
+    static MVStore mvStore(Connection c) throws SQLException {
         SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
         return session.getDatabase().getStore().getMvStore();
     }

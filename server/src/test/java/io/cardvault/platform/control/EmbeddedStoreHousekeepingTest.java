@@ -150,13 +150,7 @@ class EmbeddedStoreHousekeepingTest {
                     st.executeUpdate("delete from scratch where rownum() = 1");
                 }
             }
-            org.h2.mvstore.FileStore<?> file =
-                    ((org.h2.engine.SessionLocal)
-                                    c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession())
-                            .getDatabase()
-                            .getStore()
-                            .getMvStore()
-                            .getFileStore();
+            org.h2.mvstore.FileStore<?> file = EmbeddedStoreHousekeeping.mvStore(c).getFileStore();
             long max = 0;
             long live = 0;
             int chunks = 0;
